@@ -3,9 +3,11 @@ package org.ringplatform.platform;
 import java.util.ArrayList;
 import java.util.Currency;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
@@ -19,7 +21,8 @@ import java.util.regex.Pattern;
  * by safe defaults and logged, so a typo never breaks or injects into the pages.
  *
  * @param name platform name shown in the header and the title
- * @param tagline one-line description on the home page
+ * @param tagline one-line description on the home page, empty for the bundled default
+ * @param localizedTaglines the tagline per locale ({@code ring.platform.tagline.uk}), where set
  * @param logoUrl absolute http(s) URL or site-relative path of the logo, empty for none
  * @param primaryColor CSS hex colour of the brand
  * @param contactEmail address shown in the footer
@@ -31,6 +34,7 @@ import java.util.regex.Pattern;
 public record WhiteLabel(
     String name,
     String tagline,
+    Map<String, String> localizedTaglines,
     String logoUrl,
     String primaryColor,
     String contactEmail,
@@ -53,8 +57,14 @@ public record WhiteLabel(
   private static final Pattern EMAIL = Pattern.compile("[^\\s@<>\"]+@[^\\s@<>\"]+");
 
   public WhiteLabel {
+    localizedTaglines = Map.copyOf(localizedTaglines);
     modules = Set.copyOf(modules);
     supportedLocales = List.copyOf(supportedLocales);
+  }
+
+  /** The tagline for {@code locale}: its own if configured, else the general one (may be empty). */
+  public String taglineFor(String locale) {
+    return localizedTaglines.getOrDefault(locale, tagline);
   }
 
   /** True when the operator enabled {@code module}. */
@@ -69,6 +79,10 @@ public record WhiteLabel(
   public static WhiteLabel from(Function<String, Optional<String>> config) {
     String name = text(config, "ring.platform.name").orElse(DEFAULT_NAME);
     String tagline = text(config, "ring.platform.tagline").orElse("");
+    Map<String, String> taglines = new HashMap<>();
+    for (String locale : SHIPPED_LOCALES) {
+      text(config, "ring.platform.tagline." + locale).ifPresent(t -> taglines.put(locale, t));
+    }
     String logo =
         text(config, "ring.platform.logo-url")
             .filter(u -> valid(SAFE_URL, u, "ring.platform.logo-url"))
@@ -114,7 +128,7 @@ public record WhiteLabel(
     supported.stream().filter(l -> !l.equals(defaultLocale)).forEach(ordered::add);
 
     return new WhiteLabel(
-        name, tagline, logo, color, email, currency, modules, defaultLocale, ordered);
+        name, tagline, taglines, logo, color, email, currency, modules, defaultLocale, ordered);
   }
 
   private static Optional<String> text(Function<String, Optional<String>> config, String key) {

@@ -33,6 +33,7 @@ class WhiteLabelTest {
                 "ring.locale.supported", "en,uk,ru"));
     assertEquals("Acme Ring", wl.name());
     assertEquals("Makers of Kyiv", wl.tagline());
+    assertEquals("Makers of Kyiv", wl.taglineFor("en"));
     assertEquals("https://cdn.acme.example/logo.svg", wl.logoUrl());
     assertEquals("#ff6600", wl.primaryColor());
     assertEquals("team@acme.example", wl.contactEmail());
@@ -42,6 +43,14 @@ class WhiteLabelTest {
     assertFalse(wl.enabled(PlatformModule.ENTITIES));
     assertEquals("uk", wl.defaultLocale());
     assertEquals(List.of("uk", "en", "ru"), wl.supportedLocales());
+  }
+
+  @Test
+  void aTaglineCanBeSetPerLanguage() {
+    WhiteLabel wl =
+        of(Map.of("ring.platform.tagline", "Makers", "ring.platform.tagline.uk", "Майстри"));
+    assertEquals("Майстри", wl.taglineFor("uk"));
+    assertEquals("Makers", wl.taglineFor("ru"));
   }
 
   @Test

@@ -8,7 +8,8 @@ import org.ringplatform.platform.WhiteLabel;
  * The public white-label settings as the API shows them.
  *
  * @param name platform name
- * @param tagline one-line description
+ * @param tagline one-line description (empty when the platform uses the bundled default)
+ * @param taglines the description per locale, where configured
  * @param logoUrl logo address, empty when none
  * @param primaryColor brand colour (CSS hex)
  * @param contactEmail public contact address
@@ -20,6 +21,7 @@ import org.ringplatform.platform.WhiteLabel;
 public record PlatformInfo(
     String name,
     String tagline,
+    java.util.Map<String, String> taglines,
     String logoUrl,
     String primaryColor,
     String contactEmail,
@@ -32,6 +34,7 @@ public record PlatformInfo(
     return new PlatformInfo(
         wl.name(),
         wl.tagline(),
+        wl.localizedTaglines(),
         wl.logoUrl(),
         wl.primaryColor(),
         wl.contactEmail(),

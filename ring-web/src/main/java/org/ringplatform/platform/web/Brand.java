@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.time.Year;
+import org.ringplatform.i18n.web.PortalLocale;
 import org.ringplatform.platform.PlatformModule;
 import org.ringplatform.platform.PlatformSettings;
 import org.ringplatform.platform.WhiteLabel;
@@ -14,6 +15,7 @@ import org.ringplatform.platform.WhiteLabel;
 public class Brand {
 
   @Inject private PlatformSettings settings;
+  @Inject private PortalLocale portalLocale;
 
   private WhiteLabel wl() {
     return settings.whiteLabel();
@@ -23,8 +25,12 @@ public class Brand {
     return wl().name();
   }
 
+  /**
+   * The configured tagline in the page's language, or empty when none is configured (the pages then
+   * show the bundled default, {@code brand.defaultTagline}).
+   */
   public String getTagline() {
-    return wl().tagline();
+    return wl().taglineFor(portalLocale.getLanguage());
   }
 
   public String getLogoUrl() {
