@@ -1,6 +1,7 @@
 package org.ringplatform.identity;
 
 import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
@@ -12,6 +13,8 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 
@@ -55,6 +58,36 @@ public class UserAccount {
   @Column(name = "email_verified", nullable = false)
   private boolean emailVerified;
 
+  @Column(length = 32)
+  private String username;
+
+  @Column(name = "avatar_url", length = 500)
+  private String avatarUrl;
+
+  @Column(length = 2000)
+  private String bio;
+
+  @Convert(converter = StringListConverter.class)
+  @Column(columnDefinition = "text[]")
+  private List<String> skills = new ArrayList<>();
+
+  @Convert(converter = StringListConverter.class)
+  @Column(columnDefinition = "text[]")
+  private List<String> tags = new ArrayList<>();
+
+  @Column(length = 200)
+  private String location;
+
+  private Double latitude;
+
+  private Double longitude;
+
+  @Column(name = "session_epoch", nullable = false)
+  private int sessionEpoch;
+
+  @Column(name = "status_reason", length = 2000)
+  private String statusReason;
+
   @Column(name = "created_at", nullable = false, updatable = false)
   private OffsetDateTime createdAt;
 
@@ -92,6 +125,64 @@ public class UserAccount {
 
   public void setPasswordHash(String passwordHash) {
     this.passwordHash = passwordHash;
+  }
+
+  /** Ends every session and token of this account: they carry an older epoch from now on. */
+  public void endAllSessions() {
+    sessionEpoch++;
+  }
+
+  /** Stops the account from signing in or using tokens, and ends what is open. */
+  public void suspend(String reason) {
+    status = AccountStatus.SUSPENDED;
+    statusReason = reason;
+    endAllSessions();
+  }
+
+  public void reactivate(String reason) {
+    status = AccountStatus.ACTIVE;
+    statusReason = reason;
+  }
+
+  public boolean isActive() {
+    return status == AccountStatus.ACTIVE;
+  }
+
+  /**
+   * Replaces the public profile. Coordinates come as a pair or not at all.
+   *
+   * @throws IllegalArgumentException when a value breaks the profile's rules
+   */
+  public void updateProfile(
+      String displayName,
+      String username,
+      String avatarUrl,
+      String bio,
+      List<String> skills,
+      List<String> tags,
+      String location,
+      Double latitude,
+      Double longitude) {
+    if (displayName == null || displayName.isBlank() || displayName.strip().length() > 100) {
+      throw new IllegalArgumentException("displayName");
+    }
+    if (username != null && !username.matches("[A-Za-z0-9_-]{3,32}")) {
+      throw new IllegalArgumentException("username");
+    }
+    if ((latitude == null) != (longitude == null)
+        || (latitude != null && (latitude < -90 || latitude > 90))
+        || (longitude != null && (longitude < -180 || longitude > 180))) {
+      throw new IllegalArgumentException("location");
+    }
+    this.displayName = displayName.strip();
+    this.username = username;
+    this.avatarUrl = avatarUrl;
+    this.bio = bio;
+    this.skills = new ArrayList<>(skills == null ? List.of() : skills);
+    this.tags = new ArrayList<>(tags == null ? List.of() : tags);
+    this.location = location;
+    this.latitude = latitude;
+    this.longitude = longitude;
   }
 
   public void markEmailVerified() {
@@ -143,6 +234,46 @@ public class UserAccount {
 
   public boolean isEmailVerified() {
     return emailVerified;
+  }
+
+  public String getUsername() {
+    return username;
+  }
+
+  public String getAvatarUrl() {
+    return avatarUrl;
+  }
+
+  public String getBio() {
+    return bio;
+  }
+
+  public List<String> getSkills() {
+    return List.copyOf(skills);
+  }
+
+  public List<String> getTags() {
+    return List.copyOf(tags);
+  }
+
+  public String getLocation() {
+    return location;
+  }
+
+  public Double getLatitude() {
+    return latitude;
+  }
+
+  public Double getLongitude() {
+    return longitude;
+  }
+
+  public int getSessionEpoch() {
+    return sessionEpoch;
+  }
+
+  public String getStatusReason() {
+    return statusReason;
   }
 
   public OffsetDateTime getCreatedAt() {

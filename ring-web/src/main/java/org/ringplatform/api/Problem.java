@@ -13,8 +13,10 @@ import java.util.List;
  * @param detail explanation of this occurrence, safe to show to the caller
  * @param instance the request path
  * @param errors field-level validation failures, empty unless the input was invalid
+ * @param code a stable machine-readable code for Ring's own refusals (e.g. {@code
+ *     password_common}), absent otherwise
  */
-@JsonbPropertyOrder({"type", "title", "status", "detail", "instance", "errors"})
+@JsonbPropertyOrder({"type", "title", "status", "detail", "instance", "code", "errors"})
 @JsonbNillable(false)
 public record Problem(
     String type,
@@ -22,7 +24,8 @@ public record Problem(
     int status,
     String detail,
     String instance,
-    List<FieldError> errors) {
+    List<FieldError> errors,
+    String code) {
 
   /** The media type of problem bodies. */
   public static final String MEDIA_TYPE = "application/problem+json";

@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.UUID;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.ringplatform.platform.RingException;
 
 /**
  * Turns every exception that escapes a resource into an RFC 9457 problem body. Client mistakes
@@ -32,6 +33,7 @@ public class ProblemExceptionMapper implements ExceptionMapper<Throwable> {
   private static final Logger LOG = Logger.getLogger(ProblemExceptionMapper.class.getName());
 
   @Context private UriInfo uriInfo;
+  @Context private jakarta.ws.rs.core.SecurityContext security;
 
   public ProblemExceptionMapper() {
     // Instantiated by the JAX-RS runtime, which injects the UriInfo.
@@ -44,6 +46,19 @@ public class ProblemExceptionMapper implements ExceptionMapper<Throwable> {
 
   @Override
   public Response toResponse(Throwable exception) {
+    if (exception instanceof RingException re) {
+      List<Problem.FieldError> errors =
+          re.field() == null
+              ? List.of()
+              : List.of(new Problem.FieldError(re.field(), re.getMessage()));
+      return respond(
+          re.kind().status(), title(re.kind().status()), re.getMessage(), errors, re.code());
+    }
+    if (exception instanceof jakarta.ejb.EJBException ejb
+        && ejb.getCause() != null
+        && ejb.getCause() != ejb) {
+      return toResponse(ejb.getCause());
+    }
     if (exception instanceof WebApplicationException wae) {
       return fromWebApplicationException(wae);
     }
@@ -72,6 +87,10 @@ public class ProblemExceptionMapper implements ExceptionMapper<Throwable> {
   private Response fromWebApplicationException(WebApplicationException wae) {
     Response original = wae.getResponse();
     int status = original.getStatus();
+    if (status == 403 && (security == null || security.getUserPrincipal() == null)) {
+      // The role check found nobody signed in: that is a missing credential, not a refusal.
+      return respond(401, "Unauthorized", "Sign in: send a bearer access token.", List.of());
+    }
     if (status >= 500) {
       String incident = UUID.randomUUID().toString();
       LOG.log(Level.SEVERE, "API error " + status + ", incident " + incident, wae);
@@ -88,6 +107,7 @@ public class ProblemExceptionMapper implements ExceptionMapper<Throwable> {
     String title = type.getReasonPhrase() == null ? "Error" : type.getReasonPhrase();
     String detail =
         switch (status) {
+          case 401 -> "Sign in: send a bearer access token.";
           case 404 -> "There is nothing at this address.";
           case 405 -> "This address does not accept the " + "method used; see the Allow header.";
           case 406 -> "The requested media type is not available here.";
@@ -98,11 +118,17 @@ public class ProblemExceptionMapper implements ExceptionMapper<Throwable> {
         Response.status(status)
             .type(Problem.MEDIA_TYPE)
             .entity(problem(status, title, detail, List.of()));
+    if (status == 401) {
+      builder.header("WWW-Authenticate", "Bearer realm=\"ring\"");
+    }
     // Keep headers that tell the client how to retry (Allow on 405, WWW-Authenticate on 401).
     original
         .getHeaders()
         .forEach(
             (name, values) -> {
+              if (status == 401 && name.equalsIgnoreCase("WWW-Authenticate")) {
+                return;
+              }
               if (name.equalsIgnoreCase("Allow")
                   || name.equalsIgnoreCase("WWW-Authenticate")
                   || name.equalsIgnoreCase("Retry-After")) {
@@ -158,15 +184,30 @@ public class ProblemExceptionMapper implements ExceptionMapper<Throwable> {
 
   private Response respond(
       int status, String title, String detail, List<Problem.FieldError> errors) {
-    return Response.status(status)
-        .type(Problem.MEDIA_TYPE)
-        .entity(problem(status, title, detail, errors))
-        .build();
+    return respond(status, title, detail, errors, null);
+  }
+
+  private Response respond(
+      int status, String title, String detail, List<Problem.FieldError> errors, String code) {
+    Problem p = problem(status, title, detail, errors);
+    if (code != null) {
+      p = new Problem(p.type(), p.title(), p.status(), p.detail(), p.instance(), p.errors(), code);
+    }
+    Response.ResponseBuilder b = Response.status(status).type(Problem.MEDIA_TYPE).entity(p);
+    if (status == 401) {
+      b.header("WWW-Authenticate", "Bearer realm=\"ring\"");
+    }
+    return b.build();
+  }
+
+  private static String title(int status) {
+    Response.Status s = Response.Status.fromStatusCode(status);
+    return s == null ? (status == 429 ? "Too Many Requests" : "Error") : s.getReasonPhrase();
   }
 
   private Problem problem(
       int status, String title, String detail, List<Problem.FieldError> errors) {
     String path = uriInfo == null ? null : "/api/" + uriInfo.getPath().replaceFirst("^/", "");
-    return new Problem("about:blank", title, status, detail, path, errors);
+    return new Problem("about:blank", title, status, detail, path, errors, null);
   }
 }

@@ -3,47 +3,32 @@ package org.ringplatform.identity.web;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import jakarta.security.enterprise.SecurityContext;
-import java.security.Principal;
+import java.util.Optional;
+import org.ringplatform.identity.AuthenticatedUser;
 import org.ringplatform.identity.Role;
+import org.ringplatform.security.web.Caller;
 
-/**
- * Who is asking, for the pages: the caller's place on the role ladder, resolved from the groups the
- * security layer granted. Someone not signed in is a visitor.
- */
+/** Who is asking, for the pages; someone not signed in is a visitor. */
 @Named
 @RequestScoped
 public class CurrentUser {
 
-  @Inject private SecurityContext security;
+  @Inject private Caller caller;
 
-  private Role role;
-
-  public Role getRole() {
-    if (role == null) {
-      role = resolve();
-    }
-    return role;
+  public Optional<AuthenticatedUser> user() {
+    return caller.find();
   }
 
-  private Role resolve() {
-    Principal principal = security.getCallerPrincipal();
-    if (principal == null) {
-      return Role.VISITOR;
-    }
-    Role best = Role.SUBSCRIBER;
-    for (Role candidate : Role.values()) {
-      if (candidate.isPersistable()
-          && security.isCallerInRole(candidate.id())
-          && candidate.atLeast(best)) {
-        best = candidate;
-      }
-    }
-    return best;
+  public Role getRole() {
+    return caller.find().map(AuthenticatedUser::role).orElse(Role.VISITOR);
   }
 
   public boolean isSignedIn() {
-    return getRole() != Role.VISITOR;
+    return caller.find().isPresent();
+  }
+
+  public String getDisplayName() {
+    return caller.find().map(AuthenticatedUser::displayName).orElse("");
   }
 
   /** True when the caller's role is at least the role with this id. */

@@ -1,0 +1,75 @@
+package org.ringplatform.identity;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+
+/**
+ * What admins do to accounts: find them, change their role, suspend and reactivate them, read their
+ * audit trail. Every change is audited; the rules of who may do what live here, on the server,
+ * whatever the caller's screen allows.
+ */
+public interface AccountAdministration {
+
+  /**
+   * Filters for the user list; null means "any".
+   *
+   * @param role only this role
+   * @param status only this status
+   * @param email email containing this text
+   * @param createdFrom created at or after
+   * @param createdTo created before
+   */
+  record UserFilter(
+      Role role,
+      AccountStatus status,
+      String email,
+      OffsetDateTime createdFrom,
+      OffsetDateTime createdTo) {}
+
+  /**
+   * One page of users.
+   *
+   * @param items the users on this page
+   * @param total how many users match the filter
+   */
+  record Page(List<UserAccount> items, long total) {}
+
+  /** Sort keys for the user list. */
+  enum SortKey {
+    CREATED,
+    EMAIL,
+    ROLE,
+    STATUS,
+    NAME
+  }
+
+  /** Users matching {@code filter}, sorted, from {@code offset}, at most {@code limit}. */
+  Page users(
+      AuthenticatedUser actor,
+      UserFilter filter,
+      SortKey sort,
+      boolean ascending,
+      int offset,
+      int limit);
+
+  /** One account, for admins. */
+  UserAccount user(AuthenticatedUser actor, long id);
+
+  /**
+   * Sets an account's role. Admins may set subscriber, member or confidential; only a superadmin
+   * may grant or remove admin or superadmin; nobody may demote themselves below admin.
+   */
+  UserAccount changeRole(AuthenticatedUser actor, long targetId, Role role, String reason);
+
+  /** Suspends an account: it cannot sign in, and its sessions and tokens stop working. */
+  UserAccount suspend(AuthenticatedUser actor, long targetId, String reason);
+
+  /** Lets a suspended account sign in again. */
+  UserAccount reactivate(AuthenticatedUser actor, long targetId, String reason);
+
+  /** Ends every session and token of an account without suspending it. */
+  void endSessions(AuthenticatedUser actor, long targetId);
+
+  /** The audit trail of an account, newest first. */
+  List<AuditEntry> audit(AuthenticatedUser actor, long targetId);
+}
