@@ -47,7 +47,7 @@ public class LocaleSwitchServlet extends HttpServlet {
   }
 
   /** A local absolute path, or {@code /} for anything else (other hosts, schemes, odd bytes). */
-  static String safeTarget(String to) {
+  public static String safeTarget(String to) {
     if (to == null
         || !to.startsWith("/")
         || to.startsWith("//")

@@ -30,6 +30,7 @@ public class PayaraMicroSession implements LauncherSessionListener {
               PostBootCommands.render(
                   PostBootCommands.template(), db.jdbcUrl(), db.user(), db.password()));
       System.setProperty("ring.it.postboot", file.toString());
+      System.setProperty("ring.it.smtp.port", String.valueOf(TestMail.start()));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
