@@ -57,8 +57,16 @@ public final class RingLauncher {
     System.exit(launcher.run());
   }
 
+  /**
+   * A setting by its MicroProfile Config name as a system property ({@code -Dring.db.url}) or by
+   * its environment form ({@code RING_DB_URL}); the system property wins, as in MicroProfile
+   * Config.
+   */
   private String setting(String name, String fallback) {
-    String value = env.get(name);
+    String value = System.getProperty(name.toLowerCase(java.util.Locale.ROOT).replace('_', '.'));
+    if (value == null || value.isBlank()) {
+      value = env.get(name);
+    }
     return value == null || value.isBlank() ? fallback : value;
   }
 
@@ -67,7 +75,7 @@ public final class RingLauncher {
     int port = Integer.parseInt(setting("RING_HTTP_PORT", "8080"));
     Files.createDirectories(dataDir);
 
-    String url = env.get("RING_DB_URL");
+    String url = setting("RING_DB_URL", null);
     String user = setting("RING_DB_USER", "postgres");
     String password = setting("RING_DB_PASSWORD", "");
     if (url == null || url.isBlank()) {
