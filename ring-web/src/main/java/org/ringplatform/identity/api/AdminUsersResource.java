@@ -4,8 +4,6 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
@@ -104,13 +102,24 @@ public class AdminUsersResource {
   public UserPage list(
       @QueryParam("role") String role,
       @QueryParam("status") String status,
-      @QueryParam("email") @Size(max = 254) String email,
+      @QueryParam("email") String email,
       @QueryParam("createdFrom") String createdFrom,
       @QueryParam("createdTo") String createdTo,
       @QueryParam("sort") @DefaultValue("created") String sort,
       @QueryParam("order") @DefaultValue("desc") String order,
-      @QueryParam("page") @DefaultValue("0") @Min(0) int page,
-      @QueryParam("size") @DefaultValue("20") @Min(1) @Max(200) int size) {
+      @QueryParam("page") @DefaultValue("0") int page,
+      @QueryParam("size") @DefaultValue("20") int size) {
+    // Checked here rather than with constraint annotations on the parameters, which break
+    // Payara's OpenAPI generation.
+    if (page < 0) {
+      throw RingException.invalid("page_invalid", "page", "page must be 0 or more.");
+    }
+    if (size < 1 || size > 200) {
+      throw RingException.invalid("size_invalid", "size", "size must be 1 to 200.");
+    }
+    if (email != null && email.length() > 254) {
+      throw RingException.invalid("email_invalid", "email", "The email filter is too long.");
+    }
     UserFilter filter =
         new UserFilter(
             role == null || role.isBlank()

@@ -151,5 +151,8 @@ class PlatformApiIT {
     HttpResponse<String> openapi = RingDeployment.get(base, "/openapi");
     assertEquals(200, openapi.statusCode());
     assertTrue(openapi.body().contains("/api/platform"));
+    assertTrue(openapi.body().contains("/api/auth/token"));
+    assertTrue(openapi.body().contains("/api/admin/users/{id}/role"));
+    assertTrue(openapi.body().contains("bearer"), "the security scheme is described");
   }
 }
