@@ -22,6 +22,7 @@ if [ "$needs_build" = true ]; then
       -pl ring-web,server-config -am package
 fi
 
-exec java ${RING_LAUNCHER_OPTS:-} -Dring.home="$ROOT" \
+# The launcher only supervises: a small heap and the quick compiler keep it light.
+exec java ${RING_LAUNCHER_OPTS:--Xmx48m -XX:+UseSerialGC -XX:TieredStopAtLevel=1} -Dring.home="$ROOT" \
   -cp "$ROOT/server-config/target/ring-launcher.jar:$ROOT/server-config/target/lib/*" \
   org.ringplatform.launcher.RingLauncher
