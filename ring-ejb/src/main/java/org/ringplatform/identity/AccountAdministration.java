@@ -1,7 +1,9 @@
 package org.ringplatform.identity;
 
 import java.time.OffsetDateTime;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 
 /**
  * What admins do to accounts: find them, change their role, suspend and reactivate them, read their
@@ -72,4 +74,13 @@ public interface AccountAdministration {
 
   /** The audit trail of an account, newest first. */
   List<AuditEntry> audit(AuthenticatedUser actor, long targetId);
+
+  /** How many accounts have each persistable role (zero included), for the console overview. */
+  Map<Role, Long> countByRole(AuthenticatedUser actor);
+
+  /** The accounts with these ids that exist, by id (for showing names next to ids). */
+  Map<Long, UserAccount> usersById(AuthenticatedUser actor, Collection<Long> ids);
+
+  /** The remembered devices of an account, as its owner would see them. */
+  List<RememberMeService.Device> devices(AuthenticatedUser actor, long targetId);
 }

@@ -15,6 +15,9 @@ public interface UpgradeRequests {
   /** Pending requests, oldest first, for admins. */
   List<UpgradeRequest> pending(AuthenticatedUser admin);
 
+  /** How many requests are pending, for admins. */
+  long pendingCount(AuthenticatedUser admin);
+
   /** Approves: the requester becomes a member. */
   UpgradeRequest approve(AuthenticatedUser admin, long requestId, String note);
 

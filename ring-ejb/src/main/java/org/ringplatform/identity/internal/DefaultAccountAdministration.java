@@ -12,18 +12,25 @@ import jakarta.persistence.criteria.Expression;
 import jakarta.persistence.criteria.Predicate;
 import jakarta.persistence.criteria.Root;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.ringplatform.identity.AccountAdministration;
 import org.ringplatform.identity.AccountStatus;
 import org.ringplatform.identity.AuditEntry;
 import org.ringplatform.identity.AuthenticatedUser;
+import org.ringplatform.identity.RememberMeService;
 import org.ringplatform.identity.Role;
 import org.ringplatform.identity.UserAccount;
 import org.ringplatform.notification.Notices;
 import org.ringplatform.platform.RingException;
+import org.ringplatform.platform.RingException.Kind;
 
 /** Account administration with the escalation rules of the role ladder, audited. */
 @Stateless
@@ -34,6 +41,7 @@ public class DefaultAccountAdministration implements AccountAdministration {
   @PersistenceContext private EntityManager em;
   @Inject private SessionRevoker revoker;
   @Inject private Notices notices;
+  @Inject private RememberMeService rememberMe;
 
   private static void requireAdmin(AuthenticatedUser actor) {
     if (actor == null || !actor.role().isPlatformAdmin()) {
@@ -74,7 +82,7 @@ public class DefaultAccountAdministration implements AccountAdministration {
     Expression<?> key =
         switch (sort == null ? SortKey.CREATED : sort) {
           case EMAIL -> u.get("email");
-          case ROLE -> u.get("role");
+          case ROLE -> ladderLevel(cb, u);
           case STATUS -> u.get("status");
           case NAME -> u.get("displayName");
           case CREATED -> u.get("createdAt");
@@ -88,6 +96,15 @@ public class DefaultAccountAdministration implements AccountAdministration {
     Root<UserAccount> cu = c.from(UserAccount.class);
     c.select(cb.count(cu)).where(predicates(cb, cu, filter));
     return new Page(page.getResultList(), em.createQuery(c).getSingleResult());
+  }
+
+  /** Sorts roles by their rung on the ladder, not by their names. */
+  private static Expression<Integer> ladderLevel(CriteriaBuilder cb, Root<UserAccount> u) {
+    CriteriaBuilder.Case<Integer> level = cb.selectCase();
+    for (Role role : Role.values()) {
+      level = level.when(cb.equal(u.get("role"), role), role.level());
+    }
+    return level.otherwise(0);
   }
 
   private static Predicate[] predicates(CriteriaBuilder cb, Root<UserAccount> u, UserFilter f) {
@@ -148,10 +165,15 @@ public class DefaultAccountAdministration implements AccountAdministration {
           Level.WARNING,
           "Refused: account {0} tried to change admin rights of account {1}",
           new Object[] {actor.id(), targetId});
-      throw RingException.forbidden("Only a superadmin may grant or remove admin or superadmin.");
+      throw new RingException(
+          Kind.FORBIDDEN,
+          "superadmin_required",
+          "role",
+          "Only a superadmin may grant or remove admin or superadmin.");
     }
     if (actor.id() == targetId && !role.isPlatformAdmin()) {
-      throw RingException.forbidden("You cannot demote yourself below admin.");
+      throw new RingException(
+          Kind.FORBIDDEN, "self_demotion", "role", "You cannot demote yourself below admin.");
     }
     if (from == role) {
       return target;
@@ -174,11 +196,13 @@ public class DefaultAccountAdministration implements AccountAdministration {
     requireAdmin(actor);
     String why = reason(reason);
     if (actor.id() == targetId) {
-      throw RingException.forbidden("You cannot suspend yourself.");
+      throw new RingException(
+          Kind.FORBIDDEN, "self_suspension", null, "You cannot suspend yourself.");
     }
     UserAccount target = target(targetId);
     if (target.getRole().isPlatformAdmin() && !actor.role().isSuperadmin()) {
-      throw RingException.forbidden("Only a superadmin may suspend an admin.");
+      throw new RingException(
+          Kind.FORBIDDEN, "superadmin_required", null, "Only a superadmin may suspend an admin.");
     }
     if (target.getStatus() == AccountStatus.SUSPENDED) {
       return target;
@@ -197,7 +221,11 @@ public class DefaultAccountAdministration implements AccountAdministration {
     String why = reason(reason);
     UserAccount target = target(targetId);
     if (target.getRole().isPlatformAdmin() && !actor.role().isSuperadmin()) {
-      throw RingException.forbidden("Only a superadmin may reactivate an admin.");
+      throw new RingException(
+          Kind.FORBIDDEN,
+          "superadmin_required",
+          null,
+          "Only a superadmin may reactivate an admin.");
     }
     if (target.getStatus() == AccountStatus.ACTIVE) {
       return target;
@@ -216,7 +244,11 @@ public class DefaultAccountAdministration implements AccountAdministration {
     if (target.getRole().isPlatformAdmin()
         && !actor.role().isSuperadmin()
         && actor.id() != targetId) {
-      throw RingException.forbidden("Only a superadmin may end an admin's sessions.");
+      throw new RingException(
+          Kind.FORBIDDEN,
+          "superadmin_required",
+          null,
+          "Only a superadmin may end an admin's sessions.");
     }
     target.endAllSessions();
     revoker.revokeAll(targetId);
@@ -231,5 +263,50 @@ public class DefaultAccountAdministration implements AccountAdministration {
         .setParameter("t", targetId)
         .setMaxResults(200)
         .getResultList();
+  }
+
+  @Override
+  public Map<Role, Long> countByRole(AuthenticatedUser actor) {
+    requireAdmin(actor);
+    Map<Role, Long> counts = new EnumMap<>(Role.class);
+    for (Role role : Role.values()) {
+      if (role.isPersistable()) {
+        counts.put(role, 0L);
+      }
+    }
+    for (Object[] row :
+        em.createQuery("select u.role, count(u) from UserAccount u group by u.role", Object[].class)
+            .getResultList()) {
+      counts.put((Role) row[0], ((Number) row[1]).longValue());
+    }
+    return counts;
+  }
+
+  @Override
+  public Map<Long, UserAccount> usersById(AuthenticatedUser actor, Collection<Long> ids) {
+    requireAdmin(actor);
+    Map<Long, UserAccount> found = new LinkedHashMap<>();
+    if (ids == null || ids.isEmpty()) {
+      return found;
+    }
+    List<Long> wanted = ids.stream().filter(Objects::nonNull).distinct().toList();
+    for (int i = 0; i < wanted.size(); i += 500) {
+      for (UserAccount u :
+          em.createQuery("select u from UserAccount u where u.id in :ids", UserAccount.class)
+              .setParameter("ids", wanted.subList(i, Math.min(wanted.size(), i + 500)))
+              .getResultList()) {
+        found.put(u.getId(), u);
+      }
+    }
+    return found;
+  }
+
+  @Override
+  public List<RememberMeService.Device> devices(AuthenticatedUser actor, long targetId) {
+    requireAdmin(actor);
+    if (em.find(UserAccount.class, targetId) == null) {
+      throw RingException.notFound("No such account.");
+    }
+    return rememberMe.devices(targetId);
   }
 }

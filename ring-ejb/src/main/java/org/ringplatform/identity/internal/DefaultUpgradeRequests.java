@@ -79,6 +79,14 @@ public class DefaultUpgradeRequests implements UpgradeRequests {
         .getResultList();
   }
 
+  @Override
+  public long pendingCount(AuthenticatedUser admin) {
+    requireAdmin(admin);
+    return em.createQuery(
+            "select count(r) from UpgradeRequest r where r.status = 'pending'", Long.class)
+        .getSingleResult();
+  }
+
   private UpgradeRequest pendingRequest(long id) {
     UpgradeRequest request = em.find(UpgradeRequest.class, id, LockModeType.PESSIMISTIC_WRITE);
     if (request == null) {

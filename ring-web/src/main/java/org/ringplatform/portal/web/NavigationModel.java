@@ -38,6 +38,7 @@ public final class NavigationModel {
               "nav.messages",
               Role.SUBSCRIBER,
               PlatformModule.MESSAGING),
+          item("/members", "/members.xhtml", "nav.members", Role.MEMBER, null),
           item(
               "/confidential/",
               "/confidential/index.xhtml",
