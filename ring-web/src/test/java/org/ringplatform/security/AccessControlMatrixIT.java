@@ -49,11 +49,17 @@ class AccessControlMatrixIT {
       tokens.put(role, api.accessToken(role.id() + "@ring.local", TestAccounts.DEMO_PASSWORD));
     }
     long target = TestAccounts.id(TestAccounts.create("matrix-target", Role.SUBSCRIBER));
+    long entity =
+        TestAccounts.entity(
+            TestAccounts.id(TestAccounts.create("matrix-owner", Role.MEMBER)), "public", false);
     List<String> failures = new ArrayList<>();
     for (Map.Entry<String, AccessRules.Rule> e : AccessRules.RULES.entrySet()) {
       String verb = e.getKey().substring(0, e.getKey().indexOf(' '));
       AccessRules.Rule rule = e.getValue();
-      String path = rule.path().replace("{target}", String.valueOf(target));
+      String path =
+          rule.path()
+              .replace("{target}", String.valueOf(target))
+              .replace("{entity}", String.valueOf(entity));
       check(
           failures,
           e.getKey() + " as anonymous",

@@ -95,6 +95,51 @@ public final class AccessRules {
         Role.ADMIN,
         "/api/admin/upgrade-requests/999999999/reject",
         "{}");
+    // Entities. Reads are public (visibility filtered); {entity} is a public entity of another
+    // account, so the object-level rules show: only an admin may change someone else's entity
+    // (owners are tested in EntitiesIT).
+    String badEntity = "{\"name\":\"Matrix\",\"type\":\"no-such-type\",\"shortDescription\":\"x\"}";
+    rule("GET /api/entities", null, "/api/entities", null);
+    rule("GET /api/entities/{id}", null, "/api/entities/{entity}", null);
+    rule("GET /api/entities/{id}/members", null, "/api/entities/{entity}/members", null);
+    rule("POST /api/entities", Role.MEMBER, "/api/entities", badEntity);
+    rule("PUT /api/entities/{id}", Role.ADMIN, "/api/entities/{entity}", badEntity);
+    rule(
+        "POST /api/entities/{id}/members",
+        Role.ADMIN,
+        "/api/entities/{entity}/members",
+        "{\"email\":\"nobody@nowhere.test\"}");
+    rule(
+        "POST /api/entities/{id}/reports",
+        Role.SUBSCRIBER,
+        "/api/entities/{entity}/reports",
+        "{\"category\":\"no-such-category\",\"reason\":\"matrix probe\"}");
+    rule("PUT /api/entities/{id}/hidden", Role.SUBSCRIBER, "/api/entities/{entity}/hidden", null);
+    rule(
+        "DELETE /api/entities/{id}/hidden", Role.SUBSCRIBER, "/api/entities/{entity}/hidden", null);
+    rule("GET /api/admin/entities/reports", Role.ADMIN, "/api/admin/entities/reports", null);
+    rule(
+        "POST /api/admin/entities/reports/{reportId}/close",
+        Role.ADMIN,
+        "/api/admin/entities/reports/999999999/close",
+        null);
+    rule(
+        "GET /api/admin/entities/{id}/audit",
+        Role.ADMIN,
+        "/api/admin/entities/{entity}/audit",
+        null);
+    rule(
+        "POST /api/admin/entities/{id}/block",
+        Role.ADMIN,
+        "/api/admin/entities/{entity}/block",
+        "{\"reason\":\"matrix\"}");
+    rule(
+        "DELETE /api/admin/entities/{id}/block",
+        Role.ADMIN,
+        "/api/admin/entities/{entity}/block",
+        null);
+    // Last: it deletes the sample entity.
+    rule("DELETE /api/entities/{id}", Role.ADMIN, "/api/entities/{entity}", null);
   }
 
   private AccessRules() {}

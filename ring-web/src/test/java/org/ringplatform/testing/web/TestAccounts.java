@@ -44,6 +44,26 @@ public final class TestAccounts {
     return email;
   }
 
+  /** A new entity of {@code ownerId} with this visibility; returns its id. */
+  public static long entity(long ownerId, String visibility, boolean confidential)
+      throws Exception {
+    try (Connection c = TestDatabase.get().connect();
+        PreparedStatement ps =
+            c.prepareStatement(
+                "insert into ring.entities(name, type, short_description, owner_id, visibility,"
+                    + " confidential) values (?, 'technologySoftware', 'A test entity', ?, ?, ?)"
+                    + " returning id")) {
+      ps.setString(1, "Entity " + UUID.randomUUID().toString().substring(0, 8));
+      ps.setLong(2, ownerId);
+      ps.setString(3, visibility);
+      ps.setBoolean(4, confidential);
+      try (ResultSet rs = ps.executeQuery()) {
+        rs.next();
+        return rs.getLong(1);
+      }
+    }
+  }
+
   /** The id of the account with this email. */
   public static long id(String email) throws Exception {
     try (Connection c = TestDatabase.get().connect();
