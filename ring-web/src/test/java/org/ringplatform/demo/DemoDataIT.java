@@ -70,6 +70,22 @@ class DemoDataIT {
   }
 
   @Test
+  void sampleEntitiesSpanTheVisibilityLadder() throws SQLException {
+    try (Connection c = dataSource.getConnection();
+        Statement s = c.createStatement();
+        ResultSet rs =
+            s.executeQuery(
+                "select count(*), count(distinct visibility), count(*) filter (where confidential)"
+                    + " from ring.entities e join ring.users u on u.id = e.owner_id"
+                    + " where u.email like '%@ring.local'")) {
+      rs.next();
+      assertEquals(5, rs.getInt(1));
+      assertEquals(3, rs.getInt(2), "public, subscriber and member");
+      assertEquals(1, rs.getInt(3), "one confidential entity");
+    }
+  }
+
+  @Test
   void loadingAgainChangesNothing() throws SQLException {
     int before = demoAccounts().size();
     assertFalse(demoData.loadOnce(), "the marker says it was loaded");
