@@ -4,9 +4,8 @@ import java.util.List;
 import org.ringplatform.identity.Role;
 
 /**
- * The "Demo Ring" dataset: sample accounts and entities (and, as features arrive, opportunities
- * and products) that make a fresh deployment explorable. Each part is loaded at most once per
- * database.
+ * The "Demo Ring" dataset: sample accounts and entities (and, as features arrive, opportunities and
+ * products) that make a fresh deployment explorable. Each part is loaded at most once per database.
  */
 public interface DemoData {
 
