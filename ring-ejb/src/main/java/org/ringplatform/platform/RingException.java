@@ -20,6 +20,8 @@ public class RingException extends RuntimeException {
     FORBIDDEN(403),
     NOT_FOUND(404),
     CONFLICT(409),
+    TOO_LARGE(413),
+    UNSUPPORTED_TYPE(415),
     THROTTLED(429),
     UNAVAILABLE(503);
 

@@ -179,6 +179,15 @@ public class Organisation {
     blockedReason = null;
   }
 
+  /** The outcome of verification: pending, under_review, verified or rejected. */
+  public void verification(String status) {
+    if (!java.util.Set.of("none", "pending", "under_review", "verified", "rejected")
+        .contains(status)) {
+      throw new IllegalArgumentException("verification status");
+    }
+    this.verificationStatus = status;
+  }
+
   public boolean isBlocked() {
     return BLOCKED.equals(moderationStatus);
   }

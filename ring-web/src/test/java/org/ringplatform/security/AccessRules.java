@@ -26,14 +26,26 @@ public final class AccessRules {
    * @param minimum the lowest role allowed, or null for a public endpoint
    * @param path the sample path to call
    * @param body the sample JSON body, or null
+   * @param denied the status a signed-in caller below the minimum gets: 403, or 404 where the
+   *     resource's existence is itself private
+   * @param ownerOnly only the owner of the sample object may call it, whatever their role: every
+   *     signed-in caller (none owns it) gets 403 or 404
    */
-  public record Rule(Role minimum, String path, String body) {}
+  public record Rule(Role minimum, String path, String body, int denied, boolean ownerOnly) {}
 
   /** Endpoint ("VERB /api/path/{param}") to its rule. */
   public static final Map<String, Rule> RULES = new LinkedHashMap<>();
 
   private static void rule(String endpoint, Role minimum, String path, String body) {
-    RULES.put(endpoint, new Rule(minimum, path, body));
+    RULES.put(endpoint, new Rule(minimum, path, body, 403, false));
+  }
+
+  private static void hidden(String endpoint, Role minimum, String path, String body) {
+    RULES.put(endpoint, new Rule(minimum, path, body, 404, false));
+  }
+
+  private static void ownerOnly(String endpoint, String path, String body) {
+    RULES.put(endpoint, new Rule(Role.SUBSCRIBER, path, body, 403, true));
   }
 
   static {
@@ -138,6 +150,33 @@ public final class AccessRules {
         Role.ADMIN,
         "/api/admin/entities/{entity}/block",
         null);
+    // Verification. {vrf} is a procedure the sample entity's owner opened.
+    rule(
+        "POST /api/entities/{id}/verification",
+        Role.ADMIN,
+        "/api/entities/{entity}/verification",
+        "{}");
+    rule(
+        "GET /api/entities/{id}/verification",
+        Role.ADMIN,
+        "/api/entities/{entity}/verification",
+        null);
+    hidden("GET /api/verification/{number}", Role.ADMIN, "/api/verification/{vrf}", null);
+    ownerOnly(
+        "POST /api/verification/{number}/documents",
+        "/api/verification/{vrf}/documents?name=a.pdf",
+        "%PDF-1.4 matrix");
+    hidden(
+        "GET /api/verification/{number}/documents/{documentId}",
+        Role.ADMIN,
+        "/api/verification/{vrf}/documents/999999999",
+        null);
+    rule("GET /api/admin/verification", Role.ADMIN, "/api/admin/verification", null);
+    rule(
+        "POST /api/admin/verification/{number}/{action}",
+        Role.ADMIN,
+        "/api/admin/verification/VRF-1999-1/review",
+        "{}");
     // Last: it deletes the sample entity.
     rule("DELETE /api/entities/{id}", Role.ADMIN, "/api/entities/{entity}", null);
   }

@@ -26,6 +26,7 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.ringplatform.entity.EntityService;
 import org.ringplatform.platform.RingException;
 import org.ringplatform.security.web.Caller;
+import org.ringplatform.verification.VerificationService;
 
 /**
  * Entities: public reads filtered by the caller's visibility, and the writes of members and owners
@@ -39,6 +40,7 @@ public class EntitiesResource {
 
   @Inject private Caller caller;
   @Inject private EntityService entities;
+  @Inject private VerificationService verification;
 
   /** An entity's fields, for create and update. */
   public static class EntityBody {
@@ -107,6 +109,12 @@ public class EntitiesResource {
     @NotBlank
     @Size(max = 254)
     public String email;
+  }
+
+  /** An optional note. */
+  public static class Note {
+    @Size(max = 2000)
+    public String note;
   }
 
   /** A report. */
@@ -242,5 +250,27 @@ public class EntitiesResource {
   public Response unhide(@PathParam("id") long id) {
     entities.unhide(caller.require(), id);
     return Response.noContent().build();
+  }
+
+  @POST
+  @Path("/{id}/verification")
+  @RolesAllowed("subscriber")
+  @SecurityRequirement(name = "bearer")
+  @Operation(summary = "Ask for verification of your entity: opens procedure VRF-<year>-<n>")
+  public Response requestVerification(@PathParam("id") long id, @Valid Note body) {
+    return Response.status(201)
+        .entity(verification.request(caller.require(), id, body == null ? null : body.note))
+        .build();
+  }
+
+  @GET
+  @Path("/{id}/verification")
+  @RolesAllowed("subscriber")
+  @SecurityRequirement(name = "bearer")
+  @Operation(summary = "The latest verification procedure of an entity (owner or admin)")
+  public VerificationService.Procedure verification(@PathParam("id") long id) {
+    return verification
+        .latestFor(caller.require(), id)
+        .orElseThrow(() -> RingException.notFound("No verification yet."));
   }
 }

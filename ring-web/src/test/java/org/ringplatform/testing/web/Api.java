@@ -37,6 +37,29 @@ public final class Api {
     return RingDeployment.http().send(b.build(), HttpResponse.BodyHandlers.ofString());
   }
 
+  /** Sends raw bytes with their own content type. */
+  public HttpResponse<String> upload(String path, byte[] content, String contentType, String token)
+      throws Exception {
+    HttpRequest.Builder b =
+        HttpRequest.newBuilder(RingDeployment.at(base, path))
+            .timeout(Duration.ofSeconds(60))
+            .header("Content-Type", contentType)
+            .POST(HttpRequest.BodyPublishers.ofByteArray(content));
+    if (token != null) {
+      b.header("Authorization", "Bearer " + token);
+    }
+    return RingDeployment.http().send(b.build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  /** Downloads raw bytes. */
+  public HttpResponse<byte[]> download(String path, String token) throws Exception {
+    HttpRequest.Builder b = HttpRequest.newBuilder(RingDeployment.at(base, path)).GET();
+    if (token != null) {
+      b.header("Authorization", "Bearer " + token);
+    }
+    return RingDeployment.http().send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
+  }
+
   public HttpResponse<String> get(String path, String token) throws Exception {
     return call("GET", path, null, token);
   }
