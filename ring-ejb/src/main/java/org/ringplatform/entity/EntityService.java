@@ -126,7 +126,7 @@ public interface EntityService {
   /** Whether the caller hid this entity. */
   boolean hidden(AuthenticatedUser actor, long id);
 
-  /** Blocks an entity for everyone but admins (admins only). */
+  /** Blocks an entity for everyone but admins and resolves its open reports (admins only). */
   void block(AuthenticatedUser admin, long id, String reason);
 
   void unblock(AuthenticatedUser admin, long id, String reason);

@@ -472,6 +472,13 @@ public class DefaultEntityService implements EntityService {
     String why =
         reason == null || reason.isBlank() ? "Blocked by an administrator" : reason.strip();
     entity.block(why.length() > 2000 ? why.substring(0, 2000) : why);
+    // Blocking settles the open reports, in the same transaction.
+    em.createNativeQuery(
+            "update ring.entity_reports set status = 'resolved', resolved_by = ?1,"
+                + " resolved_at = now() where entity_id = ?2 and status = 'open'")
+        .setParameter(1, admin.id())
+        .setParameter(2, id)
+        .executeUpdate();
     audit(id, admin.id(), "blocked", why);
     notices.tell(entity.getOwnerId(), "entity_blocked", json("entity", entity.getName(), "id", id));
   }

@@ -1,82 +1,44 @@
 package org.ringplatform.identity.web;
 
-import jakarta.faces.application.FacesMessage;
-import jakarta.faces.component.UIComponent;
-import jakarta.faces.context.FacesContext;
-import java.text.MessageFormat;
-import java.util.ResourceBundle;
 import org.ringplatform.platform.RingException;
+import org.ringplatform.portal.web.BundleMessages;
 
 /**
- * Faces messages from the {@code acc} bundle, in the page's language. A refusal from a service is
- * shown by its code ({@code error.<code>}, or {@code error.generic} for a code the bundle does not
- * know), next to the field at fault when the form has one; its English text and stack trace are
- * never shown.
+ * Messages of the account and admin pages, from the {@code acc} bundle ({@link BundleMessages}).
  */
 public final class PageMessages {
 
-  /** The variable the account bundle is registered under in faces-config.xml. */
+  /** The variable the bundle is registered under in faces-config.xml. */
   public static final String BUNDLE_VAR = "acc";
 
   /** Key of the text shown for a refusal whose code has no key of its own. */
-  public static final String GENERIC_ERROR = "error.generic";
+  public static final String GENERIC_ERROR = BundleMessages.GENERIC_ERROR;
+
+  private static final BundleMessages MESSAGES = new BundleMessages(BUNDLE_VAR);
 
   private PageMessages() {}
 
-  private static ResourceBundle bundle(FacesContext context) {
-    return context.getApplication().getResourceBundle(context, BUNDLE_VAR);
-  }
-
-  /** The text of {@code key} in the page's language, with {@code args} filled in. */
   public static String text(String key, Object... args) {
-    FacesContext context = FacesContext.getCurrentInstance();
-    ResourceBundle bundle = bundle(context);
-    String pattern = bundle.containsKey(key) ? bundle.getString(key) : key;
-    return args.length == 0
-        ? pattern
-        : new MessageFormat(pattern, context.getViewRoot().getLocale()).format(args);
+    return MESSAGES.text(key, args);
   }
 
-  /** Whether the bundle has {@code key}. */
   public static boolean has(String key) {
-    return bundle(FacesContext.getCurrentInstance()).containsKey(key);
+    return MESSAGES.has(key);
   }
 
-  /** The bundle key for a refusal. */
   public static String keyOf(RingException refusal) {
-    String key = "error." + refusal.code();
-    return refusal.code() != null && has(key) ? key : GENERIC_ERROR;
+    return MESSAGES.keyOf(refusal);
   }
 
-  /** A page-wide confirmation. */
   public static void info(String key, Object... args) {
-    add(null, FacesMessage.SEVERITY_INFO, text(key, args));
+    MESSAGES.info(key, args);
   }
 
-  /** A page-wide error, or one next to the input {@code field} of form {@code formId}. */
   public static void error(String formId, String field, String key, Object... args) {
-    add(clientIdOf(formId, field), FacesMessage.SEVERITY_ERROR, text(key, args));
+    MESSAGES.error(formId, field, key, args);
   }
 
-  /** Shows a service's refusal next to its field in {@code formId}, or page-wide. */
   public static void refusal(RingException refusal, String formId) {
-    error(formId, refusal.field(), keyOf(refusal));
-  }
-
-  private static void add(String clientId, FacesMessage.Severity severity, String text) {
-    FacesContext.getCurrentInstance().addMessage(clientId, new FacesMessage(severity, text, null));
-  }
-
-  /**
-   * The client id of input {@code field} in form {@code formId}, or null. The input is not marked
-   * invalid: after the model update PrimeFaces would then render it empty.
-   */
-  private static String clientIdOf(String formId, String field) {
-    if (formId == null || field == null) {
-      return null;
-    }
-    FacesContext context = FacesContext.getCurrentInstance();
-    UIComponent component = context.getViewRoot().findComponent(":" + formId + ":" + field);
-    return component == null ? null : component.getClientId(context);
+    MESSAGES.refusal(refusal, formId);
   }
 }

@@ -1,0 +1,42 @@
+package org.ringplatform.entity.web;
+
+import org.ringplatform.platform.RingException;
+import org.ringplatform.portal.web.BundleMessages;
+
+/** Messages of the entity pages, from the {@code ent} bundle ({@link BundleMessages}). */
+public final class EntityMessages {
+
+  /** The variable the bundle is registered under in faces-config.xml. */
+  public static final String BUNDLE_VAR = "ent";
+
+  /** Key of the text shown for a refusal whose code has no key of its own. */
+  public static final String GENERIC_ERROR = BundleMessages.GENERIC_ERROR;
+
+  private static final BundleMessages MESSAGES = new BundleMessages(BUNDLE_VAR);
+
+  private EntityMessages() {}
+
+  public static String text(String key, Object... args) {
+    return MESSAGES.text(key, args);
+  }
+
+  public static boolean has(String key) {
+    return MESSAGES.has(key);
+  }
+
+  public static String keyOf(RingException refusal) {
+    return MESSAGES.keyOf(refusal);
+  }
+
+  public static void info(String key, Object... args) {
+    MESSAGES.info(key, args);
+  }
+
+  public static void error(String formId, String field, String key, Object... args) {
+    MESSAGES.error(formId, field, key, args);
+  }
+
+  public static void refusal(RingException refusal, String formId) {
+    MESSAGES.refusal(refusal, formId);
+  }
+}
