@@ -284,6 +284,9 @@ class EntitiesIT {
         204,
         api.post("/api/admin/entities/" + id + "/block", "{\"reason\":\"spam ring\"}", admin)
             .statusCode());
+    assertFalse(
+        api.get("/api/admin/entities/reports", admin).body().contains("\"entityId\":" + id),
+        "blocking settles the reports");
     assertEquals(404, api.get("/api/entities/" + id, reporter).statusCode());
     assertFalse(listedIds(token(Role.CONFIDENTIAL), "Dubious").contains(id));
     assertEquals(200, api.get("/api/entities/" + id, admin).statusCode());
