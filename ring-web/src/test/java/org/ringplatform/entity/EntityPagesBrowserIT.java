@@ -192,4 +192,48 @@ class EntityPagesBrowserIT {
     assertFalse(driver.findElements(By.id("missing")).isEmpty(), "the showcase says not found");
     assertTrue(driver.findElements(By.id("entity-name")).isEmpty());
   }
+
+  @Test
+  void anOwnerGetsVerifiedThroughThePagesAndTheBadgeShows() throws Exception {
+    String ownerEmail = TestAccounts.create("verify-owner", Role.MEMBER);
+    String admin = TestAccounts.create("verify-admin", Role.ADMIN);
+    long entity = TestAccounts.entity(TestAccounts.id(ownerEmail), "public", false);
+    java.nio.file.Path pdf = java.nio.file.Files.createTempFile("registration", ".pdf");
+    java.nio.file.Files.writeString(pdf, "%PDF-1.4\n1 0 obj <<>> endobj\n%%EOF\n");
+    driver = Browser.open(1280, 900);
+    wait = new WebDriverWait(driver, Duration.ofSeconds(30));
+
+    signIn(ownerEmail);
+    driver.get(url("/entity?id=" + entity));
+    click("verify-entity");
+    wait.until(ExpectedConditions.urlContains("/entity-verification"));
+    field("note").sendKeys("We are registered in Kyiv");
+    click("request:submit");
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.id("procedure-status")));
+    String number = driver.findElement(By.cssSelector("#procedure h2")).getText();
+    assertTrue(number.matches("VRF-\\d{4}-\\d+"), number);
+    driver.findElement(By.cssSelector("input[type='file']")).sendKeys(pdf.toString());
+    driver.findElement(By.id("send")).click();
+    wait.until(
+        ExpectedConditions.textToBePresentInElementLocated(
+            By.id("documents"), pdf.getFileName().toString()));
+
+    signIn(admin);
+    driver.get(url("/admin/verification"));
+    WebElement row =
+        wait.until(
+            ExpectedConditions.presenceOfElementLocated(
+                By.xpath("//tr[.//span[text()='" + number + "']]")));
+    row.findElement(By.cssSelector("[id$='approve']")).click();
+    wait.until(
+        ExpectedConditions.invisibilityOfElementLocated(
+            By.xpath("//tr[.//span[text()='" + number + "']]")));
+
+    driver.get(url("/entity?id=" + entity));
+    assertTrue(
+        driver.findElement(By.id("entity-verified")).isDisplayed(), "the verified badge shows");
+    assertEquals(
+        "verified",
+        TestAccounts.query("select verification_status from ring.entities where id = ?", entity));
+  }
 }
