@@ -191,6 +191,19 @@ class EntityPagesBrowserIT {
     driver.get(url("/entity?id=" + id));
     assertFalse(driver.findElements(By.id("missing")).isEmpty(), "the showcase says not found");
     assertTrue(driver.findElements(By.id("entity-name")).isEmpty());
+
+    // The admin lifts the block from the showcase; the reporter sees it again.
+    signIn(admin);
+    driver.get(url("/entity?id=" + id));
+    click("unblock");
+    wait.until(
+        ExpectedConditions.presenceOfElementLocated(By.cssSelector("main .ui-messages-info")));
+    assertEquals(
+        "active",
+        TestAccounts.query("select moderation_status from ring.entities where id = ?", id));
+    signIn(reporter);
+    driver.get(url("/entity?id=" + id));
+    assertFalse(driver.findElements(By.id("entity-name")).isEmpty(), "visible again");
   }
 
   @Test

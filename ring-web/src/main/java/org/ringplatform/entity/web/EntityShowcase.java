@@ -165,6 +165,24 @@ public class EntityShowcase implements Serializable {
     }
   }
 
+  /** Whether the viewer is an admin looking at a blocked entity, who may lift the block. */
+  public boolean isUnblockable() {
+    Organisation e = getEntity();
+    return e != null
+        && e.isBlocked()
+        && viewer().map(v -> v.role().isPlatformAdmin()).orElse(false);
+  }
+
+  public void unblock() {
+    try {
+      entities.unblock(caller.require(), id, null);
+      reload();
+      EntityMessages.info("showcase.unblocked");
+    } catch (RingException e) {
+      EntityMessages.refusal(e, null);
+    }
+  }
+
   public Long getId() {
     return id;
   }

@@ -81,6 +81,10 @@ public class RingAuthenticationMechanism implements HttpAuthenticationMechanism 
     if (isApi(request)) {
       return api(request, response, context);
     }
+    if (isStaticResource(request)) {
+      // Stylesheets, scripts and images need no identity: spare the account lookup.
+      return context.doNothing();
+    }
     Optional<AuthenticatedUser> user = fromSession(request);
     if (user.isEmpty()) {
       user = fromRememberedDevice(request, response);
@@ -217,6 +221,12 @@ public class RingAuthenticationMechanism implements HttpAuthenticationMechanism 
     if (session != null) {
       session.invalidate();
     }
+  }
+
+  static boolean isStaticResource(HttpServletRequest request) {
+    return request
+        .getRequestURI()
+        .startsWith(request.getContextPath() + "/jakarta.faces.resource/");
   }
 
   static boolean isApi(HttpServletRequest request) {
