@@ -35,6 +35,15 @@ public interface Notices {
   /** Tells {@code userId} that {@code type} happened. */
   void tell(long userId, String type, String payload);
 
+  /**
+   * Tells {@code userId} that {@code type} happened unless a notice with the same {@code dedupeKey}
+   * was already stored for them (in this or any earlier transaction); safe to call again after a
+   * retry or a restart.
+   *
+   * @return whether a notice was stored now
+   */
+  boolean tellOnce(long userId, String type, String dedupeKey, String payload);
+
   /** The person's latest notices, newest first. */
   List<Notice> recent(long userId, int limit);
 

@@ -25,6 +25,20 @@ public class DefaultNotices implements Notices {
   }
 
   @Override
+  public boolean tellOnce(long userId, String type, String dedupeKey, String payload) {
+    return em.createNativeQuery(
+                "insert into ring.notifications(user_id, type, payload, dedupe_key)"
+                    + " values (?1, ?2, ?3, ?4)"
+                    + " on conflict (user_id, dedupe_key) where dedupe_key is not null do nothing")
+            .setParameter(1, userId)
+            .setParameter(2, type)
+            .setParameter(3, payload == null ? "{}" : payload)
+            .setParameter(4, dedupeKey)
+            .executeUpdate()
+        == 1;
+  }
+
+  @Override
   public List<Notice> recent(long userId, int limit) {
     @SuppressWarnings("unchecked")
     List<Object[]> rows =
