@@ -15,6 +15,8 @@ import java.util.List;
  * @param location place name, or null
  * @param latitude latitude in degrees, with longitude or not at all
  * @param longitude longitude in degrees, with latitude or not at all
+ * @param experienceLevel {@code junior}, {@code mid}, {@code senior} or {@code lead}, or null
+ * @param interests opportunity categories the person wants to hear about
  */
 public record ProfileUpdate(
     String displayName,
@@ -26,4 +28,6 @@ public record ProfileUpdate(
     String locale,
     String location,
     Double latitude,
-    Double longitude) {}
+    Double longitude,
+    String experienceLevel,
+    List<String> interests) {}

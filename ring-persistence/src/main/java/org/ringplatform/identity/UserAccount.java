@@ -78,6 +78,13 @@ public class UserAccount {
   @Column(length = 200)
   private String location;
 
+  @Column(name = "experience_level", length = 10)
+  private String experienceLevel;
+
+  @Convert(converter = StringListConverter.class)
+  @Column(columnDefinition = "text[]")
+  private List<String> interests = new ArrayList<>();
+
   private Double latitude;
 
   private Double longitude;
@@ -183,6 +190,27 @@ public class UserAccount {
     this.location = location;
     this.latitude = latitude;
     this.longitude = longitude;
+  }
+
+  /**
+   * Sets what the matcher compares with a listing's level and category.
+   *
+   * @throws IllegalArgumentException when the level is not one of the four
+   */
+  public void describeExperience(String level, List<String> interests) {
+    if (level != null && !List.of("junior", "mid", "senior", "lead").contains(level)) {
+      throw new IllegalArgumentException("experienceLevel");
+    }
+    this.experienceLevel = level;
+    this.interests = new ArrayList<>(interests == null ? List.of() : interests);
+  }
+
+  public String getExperienceLevel() {
+    return experienceLevel;
+  }
+
+  public List<String> getInterests() {
+    return List.copyOf(interests);
   }
 
   public void markEmailVerified() {

@@ -59,7 +59,8 @@ class DemoDataIT {
   @Test
   void everyRoleHasADemoAccountWithTheConfiguredPassword() throws SQLException {
     Map<String, String[]> accounts = demoAccounts();
-    assertEquals(DemoData.ACCOUNTS.size(), accounts.size());
+    // One account per role plus seven members whose profiles the demo listings match.
+    assertEquals(DemoData.ACCOUNTS.size() + 7, accounts.size());
     for (DemoData.DemoAccount expected : DemoData.ACCOUNTS) {
       String[] actual = accounts.get(expected.email());
       assertEquals(expected.role(), Role.fromId(actual[0]).orElseThrow());
@@ -82,6 +83,29 @@ class DemoDataIT {
       assertEquals(5, rs.getInt(1));
       assertEquals(3, rs.getInt(2), "public, subscriber and member");
       assertEquals(1, rs.getInt(3), "one confidential entity");
+    }
+  }
+
+  @Test
+  void demoListingsFindMembersWithMatchingProfiles() throws SQLException {
+    try (Connection c = dataSource.getConnection();
+        Statement s = c.createStatement();
+        ResultSet rs =
+            s.executeQuery(
+                "select count(*), count(*) filter (where status = 'active'),"
+                    + " count(*) filter (where status = 'pending'),"
+                    + " count(*) filter (where confidential),"
+                    + " (select count(*) from ring.users u where u.email like '%@ring.local'"
+                    + "   and cardinality(u.skills) > 0 and u.experience_level is not null"
+                    + "   and exists (select 1 from ring.opportunities o"
+                    + "     where o.author_id <> u.id and o.skills && u.skills))"
+                    + " from ring.opportunities")) {
+      rs.next();
+      assertEquals(7, rs.getInt(1));
+      assertEquals(6, rs.getInt(2), "active, waiting for the matcher");
+      assertEquals(1, rs.getInt(3), "one in the admin queue");
+      assertEquals(1, rs.getInt(4), "one for the confidential room");
+      assertTrue(rs.getInt(5) >= 6, "members sharing skills with someone else's listing");
     }
   }
 

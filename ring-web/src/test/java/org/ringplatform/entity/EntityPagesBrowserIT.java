@@ -120,6 +120,9 @@ class EntityPagesBrowserIT {
         "https://robots.example",
         driver.findElement(By.id("entity-website")).getAttribute("href").replaceAll("/$", ""));
     assertFalse(driver.findElements(By.id("edit-entity")).isEmpty(), "the owner may edit");
+    assertTrue(
+        driver.findElement(By.id("audit")).getText().contains("Created"),
+        "the owner sees the entity's history");
     long id = Long.parseLong(driver.getCurrentUrl().replaceAll(".*[?&]id=(\\d+).*", "$1").trim());
     assertEquals(
         TestAccounts.id(owner),
@@ -142,6 +145,7 @@ class EntityPagesBrowserIT {
     assertTrue(driver.getPageSource().contains(name), "a member sees the public entity");
     driver.get(url("/entity?id=" + id));
     assertTrue(driver.findElements(By.id("edit-entity")).isEmpty(), "no edit for others");
+    assertTrue(driver.findElements(By.id("audit")).isEmpty(), "the history is not for others");
     choose("category", "Spam");
     field("reason").sendKeys("This organisation sends unsolicited advertising.");
     click("sendReport");

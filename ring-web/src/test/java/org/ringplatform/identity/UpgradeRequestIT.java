@@ -150,4 +150,30 @@ class UpgradeRequestIT {
     assertTrue(Api.json(tooShort).getString("detail").contains("10"));
     assertEquals(404, api.get("/api/me/upgrade-request", subscriber).statusCode());
   }
+
+  @Test
+  void aMemberDescribesExperienceAndFollowedCategoriesForTheMatcher() throws Exception {
+    Api api = new Api(base);
+    String email = TestAccounts.create("profiled", Role.MEMBER);
+    String token = api.accessToken(email, TestAccounts.PASSWORD);
+    HttpResponse<String> saved =
+        api.call(
+            "PUT",
+            "/api/me",
+            "{\"displayName\":\"Profiled\",\"skills\":[\"java\"],\"experienceLevel\":\"senior\","
+                + "\"interests\":[\"technology\",\"education\"]}",
+            token);
+    assertEquals(200, saved.statusCode(), saved.body());
+    JsonObject me = Api.json(api.get("/api/me", token));
+    assertEquals("senior", me.getString("experienceLevel"));
+    assertEquals(2, me.getJsonArray("interests").size());
+
+    HttpResponse<String> refused =
+        api.call(
+            "PUT", "/api/me", "{\"displayName\":\"Profiled\",\"experienceLevel\":\"guru\"}", token);
+    assertEquals(400, refused.statusCode(), refused.body());
+    assertTrue(refused.body().contains("experienceLevel"), refused.body());
+    assertEquals(
+        "senior", Api.json(api.get("/api/me", token)).getString("experienceLevel"), "unchanged");
+  }
 }

@@ -25,6 +25,7 @@ public class DefaultDemoData implements DemoData {
 
   static final String MARKER = "demo.loaded";
   static final String ENTITIES_MARKER = "demo.entities.loaded";
+  static final String OPPORTUNITIES_MARKER = "demo.opportunities.loaded";
   private static final Logger LOG = Logger.getLogger(DefaultDemoData.class.getName());
 
   @PersistenceContext private EntityManager em;
@@ -41,7 +42,8 @@ public class DefaultDemoData implements DemoData {
     // older version still gets the parts added since, and nothing is ever loaded twice.
     boolean accounts = claim(MARKER) && loadAccounts();
     boolean entities = claim(ENTITIES_MARKER) && loadEntities();
-    return accounts || entities;
+    boolean opportunities = claim(OPPORTUNITIES_MARKER) && loadOpportunities();
+    return accounts || entities || opportunities;
   }
 
   /** Inserts the marker; false when it was there already (this part was loaded before). */
@@ -172,5 +174,367 @@ public class DefaultDemoData implements DemoData {
         tags);
     e.restrict(visibility, confidential);
     em.persist(e);
+  }
+
+  /**
+   * A demo member with a profile the matcher can score.
+   *
+   * @param email sign-in email
+   * @param name display name
+   * @param skills skills
+   * @param tags interests as free tags
+   * @param interests followed categories
+   * @param level experience level
+   * @param location place
+   * @param latitude degrees
+   * @param longitude degrees
+   */
+  record DemoProfile(
+      String email,
+      String name,
+      List<String> skills,
+      List<String> tags,
+      List<String> interests,
+      String level,
+      String location,
+      double latitude,
+      double longitude) {}
+
+  /** Members whose profiles make the demo listings find real matches. */
+  static final List<DemoProfile> PROFILES =
+      List.of(
+          new DemoProfile(
+              "member@ring.local",
+              null,
+              List.of("java", "jakarta ee", "postgresql", "iot"),
+              List.of("open source", "makers"),
+              List.of("technology", "module_development"),
+              "senior",
+              "Kyiv",
+              50.4501,
+              30.5234),
+          new DemoProfile(
+              "confidential@ring.local",
+              null,
+              List.of("finance", "due diligence", "strategy"),
+              List.of("investment", "venture"),
+              List.of("finance", "business"),
+              "lead",
+              "Kyiv",
+              50.4501,
+              30.5234),
+          new DemoProfile(
+              "olena@ring.local",
+              "Olena Developer",
+              List.of("java", "postgresql", "docker", "rest"),
+              List.of("iot", "education"),
+              List.of("technology", "database_migration"),
+              "mid",
+              "Kyiv",
+              50.45,
+              30.52),
+          new DemoProfile(
+              "taras@ring.local",
+              "Taras Designer",
+              List.of("ui design", "figma", "branding", "css"),
+              List.of("branding", "startups"),
+              List.of("branding_customization", "business"),
+              "senior",
+              "Lviv",
+              49.8397,
+              24.0297),
+          new DemoProfile(
+              "iryna@ring.local",
+              "Iryna Teacher",
+              List.of("teaching", "curriculum", "java", "mentoring"),
+              List.of("education", "java"),
+              List.of("education", "documentation_training"),
+              "senior",
+              "Lviv",
+              49.84,
+              24.03),
+          new DemoProfile(
+              "petro@ring.local",
+              "Petro Farmer",
+              List.of("agronomy", "logistics", "organic farming"),
+              List.of("organic", "farming", "logistics"),
+              List.of("business", "other"),
+              "mid",
+              "Poltava",
+              49.5883,
+              34.5514),
+          new DemoProfile(
+              "natalia@ring.local",
+              "Natalia Translator",
+              List.of("translation", "ukrainian", "russian", "english", "localization"),
+              List.of("localization", "documentation"),
+              List.of("localization", "documentation_training"),
+              "senior",
+              "Odesa",
+              46.4825,
+              30.7233),
+          new DemoProfile(
+              "dmytro@ring.local",
+              "Dmytro Payments",
+              List.of("java", "stripe", "payments", "security"),
+              List.of("fintech", "payments"),
+              List.of("payment_integration", "finance", "technology"),
+              "lead",
+              "Kharkiv",
+              49.9935,
+              36.2304),
+          new DemoProfile(
+              "yulia@ring.local",
+              "Yulia Junior",
+              List.of("javascript", "html", "css"),
+              List.of("education", "web"),
+              List.of("technology", "education"),
+              "junior",
+              "Dnipro",
+              48.4647,
+              35.0462));
+
+  /**
+   * Demo member profiles and listings. Listings are inserted as already moderated (active) but not
+   * yet matched, so the first matcher run finds real matches; one waits in the admin queue.
+   */
+  private boolean loadOpportunities() {
+    java.util.Optional<UserAccount> member = find("member@ring.local");
+    java.util.Optional<UserAccount> confidential = find("confidential@ring.local");
+    if (member.isEmpty() || confidential.isEmpty()) {
+      return false;
+    }
+    String hash = null;
+    for (DemoProfile p : PROFILES) {
+      UserAccount account = find(p.email()).orElse(null);
+      if (account == null) {
+        if (hash == null) {
+          hash = hasher.hash(password.toCharArray());
+        }
+        account = new UserAccount(p.email(), p.name(), org.ringplatform.identity.Role.MEMBER);
+        account.setPasswordHash(hash);
+        account.markEmailVerified();
+        em.persist(account);
+      }
+      account.updateProfile(
+          account.getDisplayName(),
+          account.getUsername(),
+          account.getAvatarUrl(),
+          account.getBio(),
+          p.skills(),
+          p.tags(),
+          p.location(),
+          p.latitude(),
+          p.longitude());
+      account.describeExperience(p.level(), p.interests());
+    }
+    em.flush();
+    Long makers = entityId("Kyiv Makers Hub");
+    Long school = entityId("Lviv Code School");
+    Long harvest = entityId("Green Harvest Cooperative");
+    Long fund = entityId("Northern Ventures Fund");
+    long m = member.get().getId();
+    long c = confidential.get().getId();
+    listing(
+        m,
+        makers,
+        "job",
+        "technology",
+        "active",
+        "Java developer for an IoT dashboard",
+        "Build the Jakarta EE back end of our sensor dashboard with PostgreSQL.",
+        List.of("iot", "dashboard"),
+        List.of("java", "postgresql", "rest"),
+        "Kyiv",
+        50.4501,
+        30.5234,
+        false,
+        1500,
+        3000,
+        "EUR",
+        "mid",
+        Visibility.PUBLIC,
+        false);
+    listing(
+        m,
+        school,
+        "mentorship",
+        "education",
+        "active",
+        "Mentors for evening Java courses",
+        "Experienced developers mentoring adults who are changing careers into programming.",
+        List.of("education", "java"),
+        List.of("java", "mentoring", "teaching"),
+        "Lviv",
+        49.8397,
+        24.0297,
+        true,
+        null,
+        null,
+        null,
+        "senior",
+        Visibility.PUBLIC,
+        false);
+    listing(
+        m,
+        makers,
+        "offer",
+        "branding_customization",
+        "active",
+        "Brand refresh for a maker space",
+        "We offer a paid project: logo, colours and a small style guide for our community.",
+        List.of("branding", "makers"),
+        List.of("branding", "figma", "ui design"),
+        "Lviv",
+        49.84,
+        24.03,
+        true,
+        800,
+        1200,
+        "EUR",
+        null,
+        Visibility.PUBLIC,
+        false);
+    listing(
+        m,
+        null,
+        "request",
+        "localization",
+        "active",
+        "Translate the platform into Ukrainian",
+        "Looking for a translator to localise about 2,000 interface strings into Ukrainian.",
+        List.of("localization", "documentation"),
+        List.of("translation", "ukrainian", "english"),
+        null,
+        null,
+        null,
+        true,
+        300,
+        600,
+        "USD",
+        null,
+        Visibility.SUBSCRIBER,
+        false);
+    listing(
+        m,
+        harvest,
+        "partnership",
+        "business",
+        "active",
+        "Logistics partner for seasonal produce",
+        "A cooperative looks for a partner to plan deliveries from Poltava to Kyiv markets.",
+        List.of("logistics", "farming"),
+        List.of("logistics", "agronomy"),
+        "Poltava",
+        49.5883,
+        34.5514,
+        false,
+        null,
+        null,
+        null,
+        null,
+        Visibility.MEMBER,
+        false);
+    listing(
+        m,
+        makers,
+        "job",
+        "payment_integration",
+        "pending",
+        "Stripe integration for our shop",
+        "Connect our member shop to Stripe with signed webhooks and refunds.",
+        List.of("payments", "fintech"),
+        List.of("java", "stripe", "payments"),
+        "Kharkiv",
+        49.9935,
+        36.2304,
+        true,
+        2000,
+        4000,
+        "EUR",
+        "senior",
+        Visibility.PUBLIC,
+        false);
+    listing(
+        c,
+        fund,
+        "program",
+        "finance",
+        "active",
+        "Due diligence analyst for a seed round",
+        "Confidential: review three early-stage companies before the fund's investment committee.",
+        List.of("investment", "venture"),
+        List.of("due diligence", "finance"),
+        "Kyiv",
+        50.4501,
+        30.5234,
+        false,
+        5000,
+        8000,
+        "EUR",
+        "lead",
+        Visibility.CONFIDENTIAL,
+        true);
+    LOG.info("Loaded the Demo Ring dataset: " + PROFILES.size() + " profiles, 7 listings");
+    return true;
+  }
+
+  private Long entityId(String name) {
+    List<?> ids =
+        em.createNativeQuery("select id from ring.entities where name = ?1 order by id limit 1")
+            .setParameter(1, name)
+            .getResultList();
+    return ids.isEmpty() ? null : ((Number) ids.get(0)).longValue();
+  }
+
+  @SuppressWarnings("java:S107")
+  private void listing(
+      long author,
+      Long entity,
+      String type,
+      String category,
+      String status,
+      String title,
+      String summary,
+      List<String> tags,
+      List<String> skills,
+      String location,
+      Double latitude,
+      Double longitude,
+      boolean remote,
+      Integer budgetMin,
+      Integer budgetMax,
+      String currency,
+      String level,
+      Visibility visibility,
+      boolean confidential) {
+    em.createNativeQuery(
+            "insert into ring.opportunities(type, title, summary, category, tags, skills, location,"
+                + " latitude, longitude, remote, budget_min, budget_max, currency, expires_at,"
+                + " visibility, confidential, entity_id, author_id, status, experience_level,"
+                + " submitted_at, activated_at)"
+                + " values (?1, ?2, ?3, ?4, string_to_array(?5, '|'), string_to_array(?6, '|'),"
+                + " ?7, ?8, ?9, ?10, ?11, ?12, ?13, now() + interval '60 days', ?14, ?15, ?16,"
+                + " ?17, ?18, ?19, now(), case when ?18 = 'active' then now() end)")
+        .setParameter(1, type)
+        .setParameter(2, title)
+        .setParameter(3, summary)
+        .setParameter(4, category)
+        .setParameter(5, String.join("|", tags))
+        .setParameter(6, String.join("|", skills))
+        .setParameter(7, location)
+        .setParameter(8, latitude)
+        .setParameter(9, longitude)
+        .setParameter(10, remote)
+        .setParameter(11, budgetMin)
+        .setParameter(12, budgetMax)
+        .setParameter(13, currency)
+        .setParameter(14, visibility.id())
+        .setParameter(15, confidential)
+        .setParameter(16, entity)
+        .setParameter(17, author)
+        .setParameter(18, status)
+        .setParameter(19, level)
+        .executeUpdate();
   }
 }

@@ -362,6 +362,18 @@ public class DefaultAccountService implements AccountService {
     }
     List<String> skills = words(p.skills(), "skills");
     List<String> tags = words(p.tags(), "tags");
+    List<String> interests = words(p.interests(), "interests");
+    if (interests.size() > 20
+        || interests.stream().anyMatch(i -> !i.matches("[a-z][a-z_]{1,39}"))) {
+      throw RingException.invalid(
+          "interests_invalid", "interests", "Interests are up to 20 category ids.");
+    }
+    String level = blankToNull(p.experienceLevel());
+    if (level != null && !List.of("junior", "mid", "senior", "lead").contains(level)) {
+      throw RingException.invalid(
+          "experience_invalid", "experienceLevel", "Choose junior, mid, senior or lead.");
+    }
+    account.describeExperience(level, interests);
     try {
       account.updateProfile(
           p.displayName(),

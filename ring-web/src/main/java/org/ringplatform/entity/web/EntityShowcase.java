@@ -41,6 +41,7 @@ public class EntityShowcase implements Serializable {
   private transient Organisation entity;
   private transient List<UserAccount> members;
   private transient Boolean hidden;
+  private transient List<EntityService.AuditLine> audit;
 
   /** The view action: loads the entity named by {@code id}. */
   public void load() {
@@ -94,6 +95,14 @@ public class EntityShowcase implements Serializable {
   public boolean isManager() {
     return getEntity() != null
         && (isOwner() || viewer().map(v -> v.role().isPlatformAdmin()).orElse(false));
+  }
+
+  /** What happened to the entity, newest first; only its owner and admins see it. */
+  public List<EntityService.AuditLine> getAudit() {
+    if (audit == null) {
+      audit = isManager() ? entities.audit(viewer().get(), id.longValue()) : List.of();
+    }
+    return audit;
   }
 
   /** Whether the viewer may report or hide it: signed in and not its owner. */

@@ -22,6 +22,8 @@ import org.ringplatform.identity.UserAccount;
  * @param location place name
  * @param latitude degrees
  * @param longitude degrees
+ * @param experienceLevel junior, mid, senior or lead, or null
+ * @param interests opportunity categories of interest
  * @param createdAt when the account was created
  */
 public record AccountView(
@@ -40,6 +42,8 @@ public record AccountView(
     String location,
     Double latitude,
     Double longitude,
+    String experienceLevel,
+    List<String> interests,
     OffsetDateTime createdAt) {
 
   static AccountView of(UserAccount a) {
@@ -59,6 +63,8 @@ public record AccountView(
         a.getLocation(),
         a.getLatitude(),
         a.getLongitude(),
+        a.getExperienceLevel(),
+        a.getInterests(),
         a.getCreatedAt());
   }
 }

@@ -68,6 +68,14 @@ public class MeResource {
 
     public Double latitude;
     public Double longitude;
+
+    /** junior, mid, senior or lead; null when not given. */
+    @Size(max = 10)
+    public String experienceLevel;
+
+    /** Opportunity categories the caller wants to hear about. */
+    @Size(max = 20)
+    public List<String> interests;
   }
 
   /** A password change. */
@@ -124,7 +132,9 @@ public class MeResource {
                 body.locale,
                 body.location,
                 body.latitude,
-                body.longitude)));
+                body.longitude,
+                body.experienceLevel,
+                body.interests)));
   }
 
   @POST

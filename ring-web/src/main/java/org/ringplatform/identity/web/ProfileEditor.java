@@ -43,6 +43,8 @@ public class ProfileEditor implements Serializable {
   private String bio;
   private List<String> skills = new ArrayList<>();
   private List<String> tags = new ArrayList<>();
+  private String experienceLevel;
+  private List<String> interests = new ArrayList<>();
   private String locale;
   private String location;
   private Double latitude;
@@ -69,6 +71,8 @@ public class ProfileEditor implements Serializable {
     bio = account.getBio();
     skills = new ArrayList<>(account.getSkills());
     tags = new ArrayList<>(account.getTags());
+    experienceLevel = account.getExperienceLevel();
+    interests = new ArrayList<>(account.getInterests());
     locale = account.getLocale() == null ? "en" : account.getLocale();
     location = account.getLocation();
     latitude = account.getLatitude();
@@ -90,7 +94,9 @@ public class ProfileEditor implements Serializable {
                   locale,
                   location,
                   latitude,
-                  longitude));
+                  longitude,
+                  experienceLevel,
+                  interests));
       show(saved);
       PageMessages.info("profile.saved");
     } catch (RingException e) {
@@ -207,5 +213,21 @@ public class ProfileEditor implements Serializable {
 
   public void setLongitude(Double longitude) {
     this.longitude = longitude;
+  }
+
+  public String getExperienceLevel() {
+    return experienceLevel;
+  }
+
+  public void setExperienceLevel(String experienceLevel) {
+    this.experienceLevel = experienceLevel;
+  }
+
+  public List<String> getInterests() {
+    return interests;
+  }
+
+  public void setInterests(List<String> interests) {
+    this.interests = interests == null ? new ArrayList<>() : new ArrayList<>(interests);
   }
 }
