@@ -51,6 +51,8 @@ class AccessControlMatrixIT {
     long target = TestAccounts.id(TestAccounts.create("matrix-target", Role.SUBSCRIBER));
     String ownerEmail = TestAccounts.create("matrix-owner", Role.MEMBER);
     long entity = TestAccounts.entity(TestAccounts.id(ownerEmail), "public", false);
+    long opportunity =
+        TestAccounts.opportunity(TestAccounts.id(ownerEmail), "request", "active", "public", false);
     HttpResponse<String> opened =
         api.post(
             "/api/entities/" + entity + "/verification",
@@ -66,6 +68,7 @@ class AccessControlMatrixIT {
           rule.path()
               .replace("{target}", String.valueOf(target))
               .replace("{entity}", String.valueOf(entity))
+              .replace("{opportunity}", String.valueOf(opportunity))
               .replace("{vrf}", vrf);
       check(
           failures,

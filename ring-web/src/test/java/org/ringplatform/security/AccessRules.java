@@ -177,6 +177,92 @@ public final class AccessRules {
         Role.ADMIN,
         "/api/admin/verification/VRF-1999-1/review",
         "{}");
+    // Opportunities. {opportunity} is an active public listing of another account: only an admin
+    // may change it (authors are tested in OpportunitiesIT); close, archive and delete come last
+    // because they take it off the board, after which it is hidden (404) from non-admins.
+    String badListing =
+        "{\"type\":\"no-such-type\",\"title\":\"Matrix\",\"summary\":\"matrix probe\","
+            + "\"category\":\"technology\"}";
+    rule("GET /api/opportunities", null, "/api/opportunities", null);
+    rule("GET /api/opportunities/{id}", null, "/api/opportunities/{opportunity}", null);
+    rule("POST /api/opportunities", Role.SUBSCRIBER, "/api/opportunities", badListing);
+    rule("PUT /api/opportunities/{id}", Role.ADMIN, "/api/opportunities/{opportunity}", badListing);
+    rule(
+        "POST /api/opportunities/{id}/submit",
+        Role.ADMIN,
+        "/api/opportunities/{opportunity}/submit",
+        null);
+    rule(
+        "POST /api/opportunities/{id}/save",
+        Role.SUBSCRIBER,
+        "/api/opportunities/{opportunity}/save",
+        null);
+    rule(
+        "DELETE /api/opportunities/{id}/save",
+        Role.SUBSCRIBER,
+        "/api/opportunities/{opportunity}/save",
+        null);
+    rule(
+        "POST /api/opportunities/{id}/not-interested",
+        Role.SUBSCRIBER,
+        "/api/opportunities/{opportunity}/not-interested",
+        null);
+    rule(
+        "DELETE /api/opportunities/{id}/not-interested",
+        Role.SUBSCRIBER,
+        "/api/opportunities/{opportunity}/not-interested",
+        null);
+    rule(
+        "GET /api/opportunities/{id}/applications",
+        Role.ADMIN,
+        "/api/opportunities/{opportunity}/applications",
+        null);
+    rule(
+        "POST /api/opportunities/{id}/applications",
+        Role.MEMBER,
+        "/api/opportunities/{opportunity}/applications",
+        "{\"message\":\"\"}");
+    rule(
+        "POST /api/opportunities/{id}/applications/{applicationId}/accept",
+        Role.ADMIN,
+        "/api/opportunities/{opportunity}/applications/999999999/accept",
+        "{}");
+    rule(
+        "POST /api/opportunities/{id}/applications/{applicationId}/reject",
+        Role.ADMIN,
+        "/api/opportunities/{opportunity}/applications/999999999/reject",
+        "{}");
+    rule(
+        "DELETE /api/opportunities/{id}/applications/mine",
+        Role.SUBSCRIBER,
+        "/api/opportunities/{opportunity}/applications/mine",
+        null);
+    rule(
+        "GET /api/admin/opportunities/pending",
+        Role.ADMIN,
+        "/api/admin/opportunities/pending",
+        null);
+    rule(
+        "POST /api/admin/opportunities/{id}/approve",
+        Role.ADMIN,
+        "/api/admin/opportunities/999999999/approve",
+        "{}");
+    rule(
+        "POST /api/admin/opportunities/{id}/reject",
+        Role.ADMIN,
+        "/api/admin/opportunities/999999999/reject",
+        "{\"note\":\"matrix\"}");
+    rule(
+        "POST /api/opportunities/{id}/close",
+        Role.ADMIN,
+        "/api/opportunities/{opportunity}/close",
+        null);
+    hidden(
+        "POST /api/opportunities/{id}/archive",
+        Role.ADMIN,
+        "/api/opportunities/{opportunity}/archive",
+        null);
+    hidden("DELETE /api/opportunities/{id}", Role.ADMIN, "/api/opportunities/{opportunity}", null);
     // Last: it deletes the sample entity.
     rule("DELETE /api/entities/{id}", Role.ADMIN, "/api/entities/{entity}", null);
   }

@@ -64,6 +64,32 @@ public final class TestAccounts {
     }
   }
 
+  /**
+   * A new listing of {@code authorId} straight in the database (no moderation), titled with a
+   * unique word; returns its id.
+   */
+  public static long opportunity(
+      long authorId, String type, String status, String visibility, boolean confidential)
+      throws Exception {
+    try (Connection c = TestDatabase.get().connect();
+        PreparedStatement ps =
+            c.prepareStatement(
+                "insert into ring.opportunities(type, title, summary, category, author_id, status,"
+                    + " visibility, confidential) values (?, ?, 'A test listing', 'technology', ?,"
+                    + " ?, ?, ?) returning id")) {
+      ps.setString(1, type);
+      ps.setString(2, "Listing " + UUID.randomUUID().toString().substring(0, 8));
+      ps.setLong(3, authorId);
+      ps.setString(4, status);
+      ps.setString(5, visibility);
+      ps.setBoolean(6, confidential);
+      try (ResultSet rs = ps.executeQuery()) {
+        rs.next();
+        return rs.getLong(1);
+      }
+    }
+  }
+
   /** The id of the account with this email. */
   public static long id(String email) throws Exception {
     try (Connection c = TestDatabase.get().connect();

@@ -1,0 +1,26 @@
+package org.ringplatform.opportunity.web;
+
+import org.ringplatform.platform.RingException;
+import org.ringplatform.portal.web.BundleMessages;
+
+/** Messages of the opportunity pages, from the {@code opp} bundle ({@link BundleMessages}). */
+public final class OpportunityMessages {
+
+  /** The variable the bundle is registered under in faces-config.xml. */
+  public static final String BUNDLE_VAR = "opp";
+
+  /** Key of the text shown for a refusal whose code has no key of its own. */
+  public static final String GENERIC_ERROR = BundleMessages.GENERIC_ERROR;
+
+  private static final BundleMessages MESSAGES = new BundleMessages(BUNDLE_VAR);
+
+  private OpportunityMessages() {}
+
+  public static void info(String key, Object... args) {
+    MESSAGES.info(key, args);
+  }
+
+  public static void refusal(RingException refusal, String formId) {
+    MESSAGES.refusal(refusal, formId);
+  }
+}
