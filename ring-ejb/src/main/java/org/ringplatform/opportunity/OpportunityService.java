@@ -126,7 +126,16 @@ public interface OpportunityService {
    * @param items the listings on the page
    * @param total how many match in all
    */
-  record Page(List<Opportunity> items, long total) {}
+  record Page(List<Opportunity> items, long total) {
+
+    /** Whether there are more matches than {@link #total} says (it stopped at the cap). */
+    public boolean totalCapped() {
+      return total > COUNT_CAP;
+    }
+  }
+
+  /** Search totals are exact up to this many matches. */
+  int COUNT_CAP = 10_000;
 
   /**
    * An application to a listing.

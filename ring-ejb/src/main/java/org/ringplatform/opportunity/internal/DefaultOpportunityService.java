@@ -652,7 +652,15 @@ public class DefaultOpportunityService implements OpportunityService {
           case BUDGET -> "coalesce(o.budget_max, o.budget_min) desc nulls last, o.id desc";
           case NEWEST -> "o.created_at desc, o.id desc";
         };
-    Query count = em.createNativeQuery("select count(*) from ring.opportunities o" + w.sql);
+    // Counting every match of a broad query costs more than fetching the page; past the cap the
+    // total is reported as COUNT_CAP + 1, which a client shows as "more than 10,000".
+    Query count =
+        em.createNativeQuery(
+            "select count(*) from (select 1 from ring.opportunities o"
+                + w.sql
+                + " limit "
+                + (OpportunityService.COUNT_CAP + 1)
+                + ") c");
     Query page =
         em.createNativeQuery(
             "select o.* from ring.opportunities o" + w.sql + " order by " + order,

@@ -53,7 +53,11 @@ public class AdminOpportunitiesResource {
     }
     OpportunityService.Page result = opportunities.pending(caller.require(), page * size, size);
     return new OpportunitiesResource.OpportunityPage(
-        result.items().stream().map(OpportunityView::of).toList(), result.total(), page, size);
+        result.items().stream().map(OpportunityView::of).toList(),
+        result.total(),
+        result.totalCapped(),
+        page,
+        size);
   }
 
   @POST

@@ -117,11 +117,13 @@ public class OpportunitiesResource {
    * One page of listings.
    *
    * @param items listings on the page
-   * @param total listings matching
+   * @param total listings matching, exact up to 10,000 and 10,001 beyond
+   * @param totalCapped whether more listings match than {@code total} says
    * @param page page number from 0
    * @param size page size
    */
-  public record OpportunityPage(List<OpportunityView> items, long total, int page, int size) {}
+  public record OpportunityPage(
+      List<OpportunityView> items, long total, boolean totalCapped, int page, int size) {}
 
   @GET
   @PermitAll
@@ -191,7 +193,11 @@ public class OpportunitiesResource {
             page * size,
             size);
     return new OpportunityPage(
-        result.items().stream().map(OpportunityView::of).toList(), result.total(), page, size);
+        result.items().stream().map(OpportunityView::of).toList(),
+        result.total(),
+        result.totalCapped(),
+        page,
+        size);
   }
 
   private static Double number(String value, String field) {
