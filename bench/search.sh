@@ -64,8 +64,8 @@ log "seeding $COUNT listings"
 "${PSQL[@]}" -v count="$COUNT" -f "$ROOT/bench/sql/seed-opportunities.sql"
 
 # Two-word queries rotate over the same pairs in wrk and pgbench.
-PAIRS=("java payments" "design branding" "farming logistics" "teaching mentoring" "data cloud"
-       "security devops" "translation writing" "finance accounting")
+PAIRS=("java payments" "design branding" "farming logistics" "teaching mentoring"
+       "java topic17" "design topic123" "finance topic250" "cloud topic42")
 cat > "$WORK/search.lua" <<LUA
 local pairs = {$(printf '"%s",' "${PAIRS[@]}")}
 local n = 0
@@ -79,8 +79,8 @@ LUA
 # capped count (see DefaultOpportunityService.search).
 cat > "$WORK/search.sql" <<'SQL'
 \set p random(1, 8)
-select o.* from ring.opportunities o where o.status = 'active' and o.visibility in ('public') and not o.confidential and (o.entity_id is null or not exists (select 1 from ring.entities be where be.id = o.entity_id and be.moderation_status = 'blocked')) and o.search @@ websearch_to_tsquery('simple', (array['java payments','design branding','farming logistics','teaching mentoring','data cloud','security devops','translation writing','finance accounting'])[:p]) order by ts_rank(o.search, websearch_to_tsquery('simple', (array['java payments','design branding','farming logistics','teaching mentoring','data cloud','security devops','translation writing','finance accounting'])[:p])) desc, o.created_at desc, o.id desc limit 20 offset 0;
-select count(*) from (select 1 from ring.opportunities o where o.status = 'active' and o.visibility in ('public') and not o.confidential and (o.entity_id is null or not exists (select 1 from ring.entities be where be.id = o.entity_id and be.moderation_status = 'blocked')) and o.search @@ websearch_to_tsquery('simple', (array['java payments','design branding','farming logistics','teaching mentoring','data cloud','security devops','translation writing','finance accounting'])[:p]) limit 10001) c;
+select o.* from ring.opportunities o where o.status = 'active' and o.visibility in ('public') and not o.confidential and (o.entity_id is null or not exists (select 1 from ring.entities be where be.id = o.entity_id and be.moderation_status = 'blocked')) and o.search @@ websearch_to_tsquery('simple', (array['java payments','design branding','farming logistics','teaching mentoring','java topic17','design topic123','finance topic250','cloud topic42'])[:p]) order by ts_rank(o.search, websearch_to_tsquery('simple', (array['java payments','design branding','farming logistics','teaching mentoring','java topic17','design topic123','finance topic250','cloud topic42'])[:p])) desc, o.created_at desc, o.id desc limit 20 offset 0;
+select count(*) from (select 1 from ring.opportunities o where o.status = 'active' and o.visibility in ('public') and not o.confidential and (o.entity_id is null or not exists (select 1 from ring.entities be where be.id = o.entity_id and be.moderation_status = 'blocked')) and o.search @@ websearch_to_tsquery('simple', (array['java payments','design branding','farming logistics','teaching mentoring','java topic17','design topic123','finance topic250','cloud topic42'])[:p]) limit 10001) c;
 SQL
 
 log "warming up"

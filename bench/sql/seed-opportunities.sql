@@ -7,6 +7,10 @@
 \endif
 set search_path = ring;
 
+-- A word index from a hash of the row number and a salt, so the words of a row are independent.
+create or replace function pg_temp.h(i int, salt text, n int) returns int
+    language sql immutable as $$ select abs(hashtext(i::text || salt)) % n $$;
+
 insert into users(email, display_name, role, status, email_verified)
 values ('bench-author@bench.local', 'Bench Author', 'member', 'active', true)
 on conflict do nothing;
@@ -30,14 +34,14 @@ insert into opportunities(type, title, summary, description, category, tags, ski
                           latitude, longitude, remote, budget_min, budget_max, currency,
                           expires_at, visibility, confidential, author_id, status,
                           submitted_at, activated_at, created_at, matched_version)
-select v.t[1 + (i % 8)],
-       'Need ' || v.w[1 + (i * 7) % 40] || ' and ' || v.w[1 + (i * 13) % 40] || ' help #' || i,
-       'We look for ' || v.w[1 + (i * 7) % 40] || ' experience to support our ' || v.w[1 + (i * 17) % 40] || ' work.',
-       'Listing number ' || i || '. ' || repeat('Details about the ' || v.w[1 + (i * 19) % 40] || ' project. ', 5),
-       v.c[1 + (i % 16)],
-       array[v.w[1 + (i * 17) % 40], v.w[1 + (i * 23) % 40]],
-       array[v.w[1 + (i * 7) % 40], v.w[1 + (i * 13) % 40], v.w[1 + (i * 29) % 40]],
-       v.city[1 + (i % 8)], v.lat[1 + (i % 8)], v.lon[1 + (i % 8)],
+select v.t[1 + pg_temp.h(i, 't', 8)],
+       'Need ' || v.w[1 + pg_temp.h(i, 'a', 40)] || ' and ' || v.w[1 + pg_temp.h(i, 'b', 40)] || ' help #' || i,
+       'We look for ' || v.w[1 + pg_temp.h(i, 'c', 40)] || ' experience to support our topic' || pg_temp.h(i, 'd', 300) || ' work.',
+       'Listing number ' || i || '. ' || repeat('Details about the ' || v.w[1 + pg_temp.h(i, 'e', 40)] || ' project. ', 5),
+       v.c[1 + pg_temp.h(i, 'f', 16)],
+       array['topic' || pg_temp.h(i, 'd', 300), v.w[1 + pg_temp.h(i, 'g', 40)]],
+       array[v.w[1 + pg_temp.h(i, 'a', 40)], v.w[1 + pg_temp.h(i, 'h', 40)], v.w[1 + pg_temp.h(i, 'k', 40)]],
+       v.city[1 + pg_temp.h(i, 'l', 8)], v.lat[1 + pg_temp.h(i, 'l', 8)], v.lon[1 + pg_temp.h(i, 'l', 8)],
        i % 3 = 0,
        (i % 50) * 100, (i % 50) * 100 + 500, 'EUR',
        now() + interval '90 days',
@@ -46,5 +50,6 @@ select v.t[1 + (i % 8)],
        a.id, 'active', now(), now(), now() - (i || ' seconds')::interval,
        1
 from generate_series(1, :count) as i, vocab v, author a;
+
 
 analyze opportunities;
