@@ -19,6 +19,14 @@ public interface Notices {
    * @param read whether the person has seen it
    */
   record Notice(long id, String type, String payload, OffsetDateTime createdAt, boolean read) {
+    public long getId() {
+      return id;
+    }
+
+    public String getPayload() {
+      return payload;
+    }
+
     public String getType() {
       return type;
     }

@@ -263,6 +263,25 @@ public final class AccessRules {
         "/api/opportunities/{opportunity}/archive",
         null);
     hidden("DELETE /api/opportunities/{id}", Role.ADMIN, "/api/opportunities/{opportunity}", null);
+    // Notifications: every account has its own inbox; someone else's notification is not found.
+    rule("GET /api/notifications", Role.SUBSCRIBER, "/api/notifications?unreadOnly=true", null);
+    rule(
+        "GET /api/notifications/unread-count",
+        Role.SUBSCRIBER,
+        "/api/notifications/unread-count",
+        null);
+    ownerOnly("POST /api/notifications/{id}/read", "/api/notifications/999999999/read", null);
+    rule("POST /api/notifications/read-all", Role.SUBSCRIBER, "/api/notifications/read-all", null);
+    rule(
+        "GET /api/notifications/preferences",
+        Role.SUBSCRIBER,
+        "/api/notifications/preferences",
+        null);
+    rule(
+        "PUT /api/notifications/preferences",
+        Role.SUBSCRIBER,
+        "/api/notifications/preferences",
+        "[{\"type\":\"no_such_type\",\"inApp\":true,\"email\":false}]");
     // Last: it deletes the sample entity.
     rule("DELETE /api/entities/{id}", Role.ADMIN, "/api/entities/{entity}", null);
   }

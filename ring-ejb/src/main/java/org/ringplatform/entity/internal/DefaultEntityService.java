@@ -9,8 +9,10 @@ import jakarta.persistence.Query;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -26,6 +28,7 @@ import org.ringplatform.identity.VisibilityPolicy;
 import org.ringplatform.notification.Notices;
 import org.ringplatform.platform.RingException;
 import org.ringplatform.platform.RingException.Kind;
+import org.ringplatform.tunnel.Discovery;
 
 /** Entities on the {@code entities} tables, with visibility enforced in SQL and on reads. */
 @Stateless
@@ -35,6 +38,7 @@ public class DefaultEntityService implements EntityService {
 
   @PersistenceContext private EntityManager em;
   @Inject private Notices notices;
+  @Inject private Discovery discovery;
 
   private static Role roleOf(Optional<AuthenticatedUser> viewer) {
     return viewer.map(AuthenticatedUser::role).orElse(Role.VISITOR);
@@ -52,6 +56,7 @@ public class DefaultEntityService implements EntityService {
     em.persist(entity);
     em.flush();
     audit(entity.getId(), actor.id(), "created", entity.getName());
+    announce(entity, "entity:created");
     LOG.log(
         Level.INFO, "Account {0} created entity {1}", new Object[] {actor.id(), entity.getId()});
     return entity;
@@ -62,6 +67,7 @@ public class DefaultEntityService implements EntityService {
     Organisation entity = writable(actor, id);
     apply(actor, entity, draft);
     audit(id, actor.id(), "updated", null);
+    announce(entity, "entity:updated");
     return entity;
   }
 
@@ -69,6 +75,7 @@ public class DefaultEntityService implements EntityService {
   public void delete(AuthenticatedUser actor, long id) {
     Organisation entity = writable(actor, id);
     audit(id, actor.id(), "deleted", entity.getName());
+    announce(entity, "entity:deleted");
     em.remove(entity);
   }
 
@@ -89,6 +96,24 @@ public class DefaultEntityService implements EntityService {
       throw RingException.forbidden("Confidential entities need confidential access.");
     }
     return entity;
+  }
+
+  /**
+   * Tells discovery subscribers, after the commit, that the entity changed; each receives it only
+   * if the entity's visibility lets them see it.
+   */
+  private void announce(Organisation entity, String event) {
+    Map<String, Object> snippet = new LinkedHashMap<>();
+    snippet.put("name", entity.getName());
+    snippet.put("type", entity.getType().id());
+    snippet.put("status", entity.getModerationStatus());
+    discovery.publish(
+        Discovery.ENTITIES,
+        event,
+        entity.getId(),
+        entity.getVisibility(),
+        entity.isConfidential(),
+        snippet);
   }
 
   private void apply(AuthenticatedUser actor, Organisation entity, Draft d) {
@@ -480,6 +505,7 @@ public class DefaultEntityService implements EntityService {
         .setParameter(2, id)
         .executeUpdate();
     audit(id, admin.id(), "blocked", why);
+    announce(entity, "entity:status_changed");
     notices.tell(entity.getOwnerId(), "entity_blocked", json("entity", entity.getName(), "id", id));
   }
 
@@ -492,6 +518,7 @@ public class DefaultEntityService implements EntityService {
     }
     entity.unblock();
     audit(id, admin.id(), "unblocked", reason);
+    announce(entity, "entity:status_changed");
   }
 
   @Override

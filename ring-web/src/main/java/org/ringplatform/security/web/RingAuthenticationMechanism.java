@@ -22,7 +22,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.ringplatform.identity.AccountService;
 import org.ringplatform.identity.AuthenticatedUser;
 import org.ringplatform.identity.RememberMeService;
@@ -63,7 +62,7 @@ public class RingAuthenticationMechanism implements HttpAuthenticationMechanism 
   private static final Logger LOG = Logger.getLogger(RingAuthenticationMechanism.class.getName());
 
   @Inject private IdentityStoreHandler identityStores;
-  @Inject private MicroProfileJwtVerifier jwtVerifier;
+  @Inject private AccessTokens accessTokens;
   @Inject private AccountService accounts;
   @Inject private RememberMeService rememberMe;
 
@@ -79,6 +78,14 @@ public class RingAuthenticationMechanism implements HttpAuthenticationMechanism 
       return signIn(request, response, context, credential);
     }
     if (isApi(request)) {
+      if (isTunnel(request) && request.getHeader("Authorization") == null && sameOrigin(request)) {
+        // The Tunnel's WebSocket and SSE streams also serve the portal's pages, which hold a
+        // session rather than a token; other API paths ignore cookies (no cross-site requests).
+        Optional<AuthenticatedUser> user = fromSession(request);
+        if (user.isPresent()) {
+          return accept(request, context, user.get());
+        }
+      }
       return api(request, response, context);
     }
     if (isStaticResource(request)) {
@@ -127,36 +134,15 @@ public class RingAuthenticationMechanism implements HttpAuthenticationMechanism 
       // Anonymous: the resource's role rules decide (401 when a role is needed).
       return context.doNothing();
     }
-    CredentialValidationResult result = jwtVerifier.verify(header.substring(7).strip());
-    if (result.getStatus() != CredentialValidationResult.Status.VALID
-        || !(result.getCallerPrincipal() instanceof JsonWebToken jwt)) {
+    Optional<AccessTokens.Verified> verified = accessTokens.verify(header.substring(7));
+    if (verified.isEmpty()) {
       LOG.log(Level.INFO, "Bearer token refused from {0}", ClientAddress.of(request));
-      return refuseToken(request, context, "The access token is invalid or expired.");
+      return refuseToken(
+          request, context, "The access token is invalid, expired or no longer valid.");
     }
-    Optional<AuthenticatedUser> user = Optional.empty();
-    try {
-      long id = Long.parseLong(jwt.getSubject());
-      Object epoch = jwt.getClaim("epoch");
-      Object role = jwt.getClaim("role");
-      user =
-          accounts
-              .current(id, epoch == null ? -1 : Integer.parseInt(String.valueOf(epoch)))
-              .filter(u -> u.role().id().equals(unquote(role)));
-    } catch (RuntimeException e) {
-      LOG.log(Level.FINE, "Malformed token claims: {0}", e.toString());
-    }
-    if (user.isEmpty()) {
-      return refuseToken(request, context, "The access token is no longer valid; get a new one.");
-    }
-    request.setAttribute(CALLER_ATTRIBUTE, user.get());
-    return context.notifyContainerAboutLogin(jwt, new HashSet<>(user.get().groups()));
-  }
-
-  private static String unquote(Object claim) {
-    String s = String.valueOf(claim);
-    return s.length() > 1 && s.startsWith("\"") && s.endsWith("\"")
-        ? s.substring(1, s.length() - 1)
-        : s;
+    AuthenticatedUser user = verified.get().user();
+    request.setAttribute(CALLER_ATTRIBUTE, user);
+    return context.notifyContainerAboutLogin(verified.get().token(), new HashSet<>(user.groups()));
   }
 
   private Optional<AuthenticatedUser> fromSession(HttpServletRequest request) {
@@ -227,6 +213,25 @@ public class RingAuthenticationMechanism implements HttpAuthenticationMechanism 
     return request
         .getRequestURI()
         .startsWith(request.getContextPath() + "/jakarta.faces.resource/");
+  }
+
+  static boolean isTunnel(HttpServletRequest request) {
+    String path = request.getRequestURI().substring(request.getContextPath().length());
+    return path.equals("/api/tunnel/ws") || path.equals("/api/tunnel/sse");
+  }
+
+  /**
+   * Whether a request that may carry a session cookie comes from one of our own pages: no Origin
+   * header (not a cross-origin browser request) or one naming this host.
+   */
+  static boolean sameOrigin(HttpServletRequest request) {
+    String origin = request.getHeader("Origin");
+    if (origin == null) {
+      return true;
+    }
+    String host = request.getHeader("Host");
+    int scheme = origin.indexOf("://");
+    return host != null && scheme > 0 && origin.substring(scheme + 3).equalsIgnoreCase(host);
   }
 
   static boolean isApi(HttpServletRequest request) {

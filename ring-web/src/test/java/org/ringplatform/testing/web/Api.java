@@ -95,4 +95,8 @@ public final class Api {
     JsonStructure s = Json.createReader(new StringReader(r.body())).read();
     return (JsonObject) s;
   }
+
+  public static jakarta.json.JsonArray jsonArray(HttpResponse<String> r) {
+    return Json.createReader(new StringReader(r.body())).readArray();
+  }
 }

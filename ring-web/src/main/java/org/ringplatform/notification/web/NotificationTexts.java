@@ -1,0 +1,45 @@
+package org.ringplatform.notification.web;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
+import jakarta.json.JsonValue;
+import java.io.StringReader;
+import java.util.List;
+import org.ringplatform.notification.Notices.Notice;
+import org.ringplatform.portal.web.BundleMessages;
+
+/** The text of a notification in the page's language, from the {@code ntf} bundle. */
+final class NotificationTexts {
+
+  static final BundleMessages NTF = new BundleMessages("ntf");
+
+  private NotificationTexts() {}
+
+  static String text(Notice n) {
+    String key = "type." + n.type();
+    if (!NTF.has(key)) {
+      return NTF.text("type.other");
+    }
+    String detail = detail(n.payload());
+    return NTF.text(key, detail.isEmpty() ? "" : ": " + detail);
+  }
+
+  /** What the notice is about, from its payload (a title, an entity's name, a number). */
+  static String detail(String payload) {
+    if (payload == null || !payload.strip().startsWith("{")) {
+      return "";
+    }
+    try (JsonReader r = Json.createReader(new StringReader(payload))) {
+      JsonObject o = r.readObject();
+      for (String k : List.of("title", "entity", "name", "number")) {
+        if (o.get(k) != null && o.get(k).getValueType() == JsonValue.ValueType.STRING) {
+          return o.getString(k);
+        }
+      }
+    } catch (RuntimeException e) {
+      // Not JSON: no detail.
+    }
+    return "";
+  }
+}
