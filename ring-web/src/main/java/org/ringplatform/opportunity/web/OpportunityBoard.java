@@ -53,6 +53,14 @@ public class OpportunityBoard implements Serializable {
     result = null;
   }
 
+  /**
+   * Reloads the current page with the same filters: the Tunnel said a listing was created, changed
+   * or removed. What the viewer may see is decided by the search again, not by the event.
+   */
+  public void refresh() {
+    result = null;
+  }
+
   public void next() {
     page++;
     result = null;
