@@ -282,6 +282,30 @@ public final class AccessRules {
         Role.SUBSCRIBER,
         "/api/notifications/preferences",
         "[{\"type\":\"no_such_type\",\"inApp\":true,\"email\":false}]");
+    // The matcher: a listing's matches for its author and admins; the job console for admins.
+    hidden(
+        "GET /api/opportunities/{id}/matches",
+        Role.ADMIN,
+        "/api/opportunities/999999999/matches",
+        null);
+    rule("GET /api/admin/matcher/runs", Role.ADMIN, "/api/admin/matcher/runs", null);
+    rule("GET /api/admin/matcher/runs/{runId}", Role.ADMIN, "/api/admin/matcher/runs/0", null);
+    rule(
+        "POST /api/admin/matcher/runs",
+        Role.ADMIN,
+        "/api/admin/matcher/runs",
+        "{\"job\":\"none\"}");
+    rule(
+        "POST /api/admin/matcher/runs/{runId}/stop",
+        Role.ADMIN,
+        "/api/admin/matcher/runs/0/stop",
+        null);
+    rule(
+        "POST /api/admin/matcher/runs/{runId}/restart",
+        Role.ADMIN,
+        "/api/admin/matcher/runs/0/restart",
+        null);
+    rule("GET /api/admin/matcher/stats", Role.ADMIN, "/api/admin/matcher/stats", null);
     // Last: it deletes the sample entity.
     rule("DELETE /api/entities/{id}", Role.ADMIN, "/api/entities/{entity}", null);
   }

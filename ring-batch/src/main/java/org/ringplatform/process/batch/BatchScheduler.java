@@ -1,0 +1,74 @@
+package org.ringplatform.process.batch;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.Resource;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.ejb.Timeout;
+import jakarta.ejb.Timer;
+import jakarta.ejb.TimerConfig;
+import jakarta.ejb.TimerService;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.config.Config;
+import org.eclipse.microprofile.config.ConfigProvider;
+import org.ringplatform.process.BatchRuns;
+import org.ringplatform.process.JobControl;
+
+/**
+ * Starts the matcher and the expiry job on their schedules ({@code ring.matcher.schedule}, default
+ * every 5 minutes; {@code ring.expiry.schedule}, hourly; ISO-8601 durations, {@code off} to
+ * disable) and, shortly after startup, takes over runs that a dead node left open. Timers are
+ * non-persistent and fire on every node; the ledger's advisory lock lets only one run start.
+ */
+@Singleton
+@Startup
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+public class BatchScheduler {
+
+  private static final Logger LOG = Logger.getLogger(BatchScheduler.class.getName());
+
+  @Resource private TimerService timers;
+  @Inject private JobControl jobs;
+
+  @PostConstruct
+  void schedule() {
+    Config config = ConfigProvider.getConfig(getClass().getClassLoader());
+    every(config, "ring.matcher.schedule", Duration.ofMinutes(5), BatchRuns.MATCHER);
+    every(config, "ring.expiry.schedule", Duration.ofHours(1), BatchRuns.EXPIRY);
+    // Once the database is migrated and a dead node's heartbeat has gone stale.
+    timers.createSingleActionTimer(
+        BatchJobControl.staleAfter().plusSeconds(5).toMillis(), new TimerConfig("recover", false));
+  }
+
+  private void every(Config config, String key, Duration fallback, String job) {
+    Optional<String> value = config.getOptionalValue(key, String.class).map(String::strip);
+    if (value.isPresent() && value.get().equalsIgnoreCase("off")) {
+      LOG.log(Level.INFO, "{0} is not scheduled ({1}=off)", new Object[] {job, key});
+      return;
+    }
+    Duration interval = value.map(Duration::parse).orElse(fallback);
+    timers.createIntervalTimer(
+        Math.min(interval.toMillis(), Duration.ofMinutes(1).toMillis()),
+        interval.toMillis(),
+        new TimerConfig(job, false));
+  }
+
+  @Timeout
+  void fire(Timer timer) {
+    String what = String.valueOf(timer.getInfo());
+    try {
+      jobs.recover();
+      if (!"recover".equals(what)) {
+        jobs.start(what, null, null, "schedule");
+      }
+    } catch (RuntimeException e) {
+      LOG.log(Level.WARNING, "Scheduled " + what + " did not start", e);
+    }
+  }
+}
