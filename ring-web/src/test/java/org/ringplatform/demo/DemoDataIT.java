@@ -92,14 +92,15 @@ class DemoDataIT {
         Statement s = c.createStatement();
         ResultSet rs =
             s.executeQuery(
-                "select count(*), count(*) filter (where status = 'active'),"
-                    + " count(*) filter (where status = 'pending'),"
-                    + " count(*) filter (where confidential),"
+                "select count(*), count(*) filter (where o.status = 'active'),"
+                    + " count(*) filter (where o.status = 'pending'),"
+                    + " count(*) filter (where o.confidential),"
                     + " (select count(*) from ring.users u where u.email like '%@ring.local'"
                     + "   and cardinality(u.skills) > 0 and u.experience_level is not null"
-                    + "   and exists (select 1 from ring.opportunities o"
-                    + "     where o.author_id <> u.id and o.skills && u.skills))"
-                    + " from ring.opportunities")) {
+                    + "   and exists (select 1 from ring.opportunities x"
+                    + "     where x.author_id <> u.id and x.skills && u.skills))"
+                    + " from ring.opportunities o join ring.users a on a.id = o.author_id"
+                    + " where a.email like '%@ring.local'")) {
       rs.next();
       assertEquals(7, rs.getInt(1));
       assertEquals(6, rs.getInt(2), "active, waiting for the matcher");
