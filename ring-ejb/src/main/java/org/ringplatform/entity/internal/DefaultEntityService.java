@@ -28,6 +28,7 @@ import org.ringplatform.identity.VisibilityPolicy;
 import org.ringplatform.notification.Notices;
 import org.ringplatform.platform.RingException;
 import org.ringplatform.platform.RingException.Kind;
+import org.ringplatform.platform.TextInput;
 import org.ringplatform.tunnel.Discovery;
 
 /** Entities on the {@code entities} tables, with visibility enforced in SQL and on reads. */
@@ -120,15 +121,20 @@ public class DefaultEntityService implements EntityService {
     if (d == null) {
       throw RingException.invalid("body_missing", null, "Send the entity's fields.");
     }
-    String name = required(d.name(), 200, "name", "Give a name of 1 to 200 characters.");
+    String name =
+        TextInput.required(d.name(), 1, 200, "name", "Give a name of 1 to 200 characters.");
     EntityType type =
         EntityType.fromId(d.type() == null ? "" : d.type())
             .orElseThrow(
                 () -> RingException.invalid("type_invalid", "type", "Choose a known type."));
     String shortDescription =
-        required(
-            d.shortDescription(), 300, "shortDescription", "Describe it in 1 to 300 characters.");
-    String full = optional(d.fullDescription(), 10_000, "fullDescription");
+        TextInput.required(
+            d.shortDescription(),
+            1,
+            300,
+            "shortDescription",
+            "Describe it in 1 to 300 characters.");
+    String full = TextInput.optional(d.fullDescription(), 10_000, "fullDescription");
     String logo = url(d.logoUrl(), "logoUrl");
     List<String> gallery = new ArrayList<>();
     for (String g : d.gallery() == null ? List.<String>of() : d.gallery()) {
@@ -148,11 +154,11 @@ public class DefaultEntityService implements EntityService {
           "latitude",
           "Give latitude (-90 to 90) and longitude (-180 to 180) together.");
     }
-    String email = optional(d.contactEmail(), 254, "contactEmail");
+    String email = TextInput.optional(d.contactEmail(), 254, "contactEmail");
     if (email != null && !email.matches("[^\\s@<>\"]+@[^\\s@<>\"]+\\.[^\\s@<>\"]+")) {
       throw RingException.invalid("email_invalid", "contactEmail", "Enter a valid email address.");
     }
-    String phone = optional(d.phone(), 40, "phone");
+    String phone = TextInput.optional(d.phone(), 40, "phone");
     if (phone != null && !phone.matches("[+0-9 ()-]{3,40}")) {
       throw RingException.invalid("phone_invalid", "phone", "Enter a phone number.");
     }
@@ -185,7 +191,7 @@ public class DefaultEntityService implements EntityService {
         full,
         logo,
         gallery,
-        optional(d.location(), 200, "location"),
+        TextInput.optional(d.location(), 200, "location"),
         d.latitude(),
         d.longitude(),
         url(d.website(), "website"),
@@ -195,27 +201,8 @@ public class DefaultEntityService implements EntityService {
     entity.restrict(visibility, d.confidential());
   }
 
-  private static String required(String value, int max, String field, String message) {
-    String v = value == null ? "" : value.strip();
-    if (v.isEmpty() || v.length() > max) {
-      throw RingException.invalid(field + "_invalid", field, message);
-    }
-    return v;
-  }
-
-  private static String optional(String value, int max, String field) {
-    if (value == null || value.isBlank()) {
-      return null;
-    }
-    String v = value.strip();
-    if (v.length() > max) {
-      throw RingException.invalid(field + "_invalid", field, "At most " + max + " characters.");
-    }
-    return v;
-  }
-
   private static String url(String value, String field) {
-    String v = optional(value, 500, field);
+    String v = TextInput.optional(value, 500, field);
     if (v != null && !v.matches("https?://[^\\s\"'<>]+")) {
       throw RingException.invalid(field + "_invalid", field, "Give an http(s) address.");
     }

@@ -36,6 +36,7 @@ import org.ringplatform.opportunity.OpportunityStatus;
 import org.ringplatform.opportunity.OpportunityType;
 import org.ringplatform.platform.RingException;
 import org.ringplatform.platform.RingException.Kind;
+import org.ringplatform.platform.TextInput;
 import org.ringplatform.tunnel.Discovery;
 
 /**
@@ -181,7 +182,7 @@ public class DefaultOpportunityService implements OpportunityService {
   @Override
   public Opportunity approve(AuthenticatedUser admin, long id, String note) {
     Opportunity o = moderated(admin, id);
-    String why = optional(note, 2000, "note");
+    String why = TextInput.optional(note, 2000, "note");
     o.moveTo(OpportunityStatus.ACTIVE, null);
     transitioned(admin, o, OpportunityStatus.PENDING, "approved", why);
     notices.tell(
@@ -195,7 +196,8 @@ public class DefaultOpportunityService implements OpportunityService {
   @Override
   public Opportunity reject(AuthenticatedUser admin, long id, String note) {
     Opportunity o = moderated(admin, id);
-    String why = required(note, 1, 2000, "note", "Tell the author why in 1 to 2000 characters.");
+    String why =
+        TextInput.required(note, 1, 2000, "note", "Tell the author why in 1 to 2000 characters.");
     o.moveTo(OpportunityStatus.DRAFT, why);
     transitioned(admin, o, OpportunityStatus.PENDING, "rejected", why);
     notices.tell(
@@ -328,10 +330,12 @@ public class DefaultOpportunityService implements OpportunityService {
                 () ->
                     RingException.invalid(
                         "category_invalid", "category", "Choose one of the categories."));
-    String title = required(d.title(), 3, 200, "title", "Give a title of 3 to 200 characters.");
+    String title =
+        TextInput.required(d.title(), 3, 200, "title", "Give a title of 3 to 200 characters.");
     String summary =
-        required(d.summary(), 10, 500, "summary", "Summarise it in 10 to 500 characters.");
-    String description = optional(d.description(), 20_000, "description");
+        TextInput.required(
+            d.summary(), 10, 500, "summary", "Summarise it in 10 to 500 characters.");
+    String description = TextInput.optional(d.description(), 20_000, "description");
     List<String> tags = words(d.tags(), "tags");
     List<String> skills = words(d.skills(), "skills");
     if ((d.latitude() == null) != (d.longitude() == null)
@@ -398,7 +402,7 @@ public class DefaultOpportunityService implements OpportunityService {
             category,
             tags,
             skills,
-            optional(d.location(), 200, "location"),
+            TextInput.optional(d.location(), 200, "location"),
             d.latitude(),
             d.longitude(),
             d.remote(),
@@ -406,7 +410,7 @@ public class DefaultOpportunityService implements OpportunityService {
             max,
             currency,
             d.expiresAt(),
-            optional(d.contact(), 300, "contact"),
+            TextInput.optional(d.contact(), 300, "contact"),
             entityId,
             level);
     return o.restrict(visibility, d.confidential()) || matching;
@@ -464,25 +468,6 @@ public class DefaultOpportunityService implements OpportunityService {
           field + "_invalid", field, "A budget has at most 12 digits and 2 decimals.");
     }
     return value.setScale(2);
-  }
-
-  private static String required(String value, int min, int max, String field, String message) {
-    String v = value == null ? "" : value.strip();
-    if (v.length() < min || v.length() > max) {
-      throw RingException.invalid(field + "_invalid", field, message);
-    }
-    return v;
-  }
-
-  private static String optional(String value, int max, String field) {
-    if (value == null || value.isBlank()) {
-      return null;
-    }
-    String v = value.strip();
-    if (v.length() > max) {
-      throw RingException.invalid(field + "_invalid", field, "At most " + max + " characters.");
-    }
-    return v;
   }
 
   // ---- Reading -------------------------------------------------------------------------------
@@ -870,7 +855,7 @@ public class DefaultOpportunityService implements OpportunityService {
     if (o.getStatus() != OpportunityStatus.ACTIVE) {
       throw conflict("status_" + o.getStatus().id(), "The listing does not take applications.");
     }
-    String text = required(message, 1, 5000, "message", "Write 1 to 5000 characters.");
+    String text = TextInput.required(message, 1, 5000, "message", "Write 1 to 5000 characters.");
     int added =
         em.createNativeQuery(
                 "insert into ring.opportunity_applications(opportunity_id, applicant_id, message)"
@@ -955,7 +940,7 @@ public class DefaultOpportunityService implements OpportunityService {
       AuthenticatedUser actor, long id, long applicationId, boolean accept, String response) {
     Opportunity o = owned(actor, id);
     em.find(Opportunity.class, id, LockModeType.PESSIMISTIC_WRITE);
-    String answer = optional(response, 2000, "response");
+    String answer = TextInput.optional(response, 2000, "response");
     int decided =
         em.createNativeQuery(
                 "update ring.opportunity_applications set status = ?1, response = ?2,"
