@@ -170,4 +170,56 @@ class LiveMatchBrowserIT {
                 By.cssSelector("[id$='opportunity-matches']")));
     assertTrue(matches.getText().contains("Olena Developer"), matches.getText());
   }
+
+  @Test
+  void theJobsConsoleStartsARunAndShowsItsProgressAndMatchesPerDay() throws Exception {
+    String admin = TestAccounts.create("operator", Role.ADMIN);
+    member = Browser.open(390, 844);
+    WebDriverWait wait = new WebDriverWait(member, Duration.ofSeconds(90));
+    signIn(member, wait, admin, TestAccounts.PASSWORD);
+    member.get(url("/admin/jobs"));
+    long before =
+        ((Number)
+                TestAccounts.query("select count(*) from ring.batch_runs where trigger = 'manual'"))
+            .longValue();
+    // One run of a job at a time: let a scheduled run finish first.
+    wait.until(
+        d ->
+            ((Number)
+                        uncheckedQuery(
+                            "select count(*) from ring.batch_runs"
+                                + " where status in ('starting', 'running')"))
+                    .longValue()
+                == 0);
+    WebElement start = member.findElement(By.cssSelector("[id$='startMatcher']"));
+    member.executeScript("arguments[0].scrollIntoView({block: 'center'});", start);
+    start.click();
+    // The page polls the ledger: the new manual run appears and ends completed, at 100 %.
+    wait.until(
+        d ->
+            ((Number)
+                        uncheckedQuery(
+                            "select count(*) from ring.batch_runs where trigger = 'manual'"
+                                + " and status = 'completed'"))
+                    .longValue()
+                > before);
+    wait.until(
+        d -> {
+          String table = member.findElement(By.cssSelector("[id$='runTable']")).getText();
+          return table.contains("manual") && table.contains("completed") && table.contains("100%");
+        });
+    assertTrue(
+        !member.findElements(By.cssSelector("#matchesPerDay rect")).isEmpty(),
+        "a bar for today's matches");
+    Browser.screenshot(member, "admin-jobs-phone");
+    assertTrue(!Browser.overflowsHorizontally(member), "the console fits a phone");
+  }
+
+  private static Object uncheckedQuery(String sql) {
+    try {
+      return TestAccounts.query(sql);
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
 }
