@@ -64,8 +64,16 @@ log "seeding $COUNT listings"
 "${PSQL[@]}" -v count="$COUNT" -f "$ROOT/bench/sql/seed-opportunities.sql"
 
 # Two-word queries rotate over the same pairs in wrk and pgbench.
-PAIRS=("java payments" "design branding" "farming logistics" "teaching mentoring"
-       "java topic17" "design topic123" "finance topic250" "cloud topic42")
+# SEARCH_PAIRS (comma-separated) replaces the default mix: four broad pairs (about 2,300 matches
+# each in 100,000 listings) and four narrow ones (about 60 matches each).
+if [ -n "${SEARCH_PAIRS:-}" ]; then
+  IFS=',' read -r -a PAIRS <<<"$SEARCH_PAIRS"
+else
+  PAIRS=("java payments" "design branding" "farming logistics" "teaching mentoring"
+         "java topic17" "design topic123" "finance topic250" "cloud topic42")
+fi
+SQL_ARRAY="array[$(printf "'%s'," "${PAIRS[@]}" | sed 's/,$//')]"
+NPAIRS=${#PAIRS[@]}
 cat > "$WORK/search.lua" <<LUA
 local pairs = {$(printf '"%s",' "${PAIRS[@]}")}
 local n = 0
@@ -78,10 +86,11 @@ LUA
 # The service's SQL for a guest with q: visibility public, active, not blocked, rank order, and the
 # capped count (see DefaultOpportunityService.search).
 cat > "$WORK/search.sql" <<'SQL'
-\set p random(1, 8)
-select o.* from ring.opportunities o where o.status = 'active' and o.visibility in ('public') and not o.confidential and (o.entity_id is null or not exists (select 1 from ring.entities be where be.id = o.entity_id and be.moderation_status = 'blocked')) and o.search @@ websearch_to_tsquery('simple', (array['java payments','design branding','farming logistics','teaching mentoring','java topic17','design topic123','finance topic250','cloud topic42'])[:p]) order by ts_rank(o.search, websearch_to_tsquery('simple', (array['java payments','design branding','farming logistics','teaching mentoring','java topic17','design topic123','finance topic250','cloud topic42'])[:p])) desc, o.created_at desc, o.id desc limit 20 offset 0;
-select count(*) from (select 1 from ring.opportunities o where o.status = 'active' and o.visibility in ('public') and not o.confidential and (o.entity_id is null or not exists (select 1 from ring.entities be where be.id = o.entity_id and be.moderation_status = 'blocked')) and o.search @@ websearch_to_tsquery('simple', (array['java payments','design branding','farming logistics','teaching mentoring','java topic17','design topic123','finance topic250','cloud topic42'])[:p]) limit 10001) c;
+\set p random(1, @@N@@)
+select o.* from ring.opportunities o where o.status = 'active' and o.visibility in ('public') and not o.confidential and (o.entity_id is null or not exists (select 1 from ring.entities be where be.id = o.entity_id and be.moderation_status = 'blocked')) and o.search @@ websearch_to_tsquery('simple', (@@PAIRS@@)[:p]) order by ts_rank(o.search, websearch_to_tsquery('simple', (@@PAIRS@@)[:p])) desc, o.created_at desc, o.id desc limit 20 offset 0;
+select count(*) from (select 1 from ring.opportunities o where o.status = 'active' and o.visibility in ('public') and not o.confidential and (o.entity_id is null or not exists (select 1 from ring.entities be where be.id = o.entity_id and be.moderation_status = 'blocked')) and o.search @@ websearch_to_tsquery('simple', (@@PAIRS@@)[:p]) limit 10001) c;
 SQL
+sed -i "s/@@PAIRS@@/$SQL_ARRAY/g; s/@@N@@/$NPAIRS/" "$WORK/search.sql"
 
 log "warming up"
 wrk -t2 -c"$CONNECTIONS" -d10s -s "$WORK/search.lua" "http://127.0.0.1:$PORT" >/dev/null
@@ -100,6 +109,8 @@ pg_lat=$(awk '/latency average/ {print $4}' "$WORK/pgbench.txt")
 ratio=$(awk -v a="$api_rps" -v p="$pg_tps" 'BEGIN { if (p > 0) printf "%.2f", a / p; else print "n/a" }')
 {
   echo "## $(date '+%F %T') search, $COUNT listings, $CONNECTIONS connections, $DURATION"
+  echo
+  echo "Queries: ${PAIRS[*]}"
   echo
   echo "| | throughput | p50 | p99 |"
   echo "|---|---|---|---|"
