@@ -142,6 +142,11 @@ class LiveMatchBrowserIT {
     live.findElement(By.cssSelector("a")).click();
     memberWait.until(d -> member.getPageSource().contains(title));
     Browser.screenshot(member, "inbox-match-live");
+    assertTrue(
+        !member
+            .findElements(By.cssSelector("a.ring-notice-text[href$='/opportunity?id=" + id + "']"))
+            .isEmpty(),
+        "the notification links to the listing");
 
     // Told once, with the score and its breakdown stored for the author and admins.
     assertEquals(

@@ -58,6 +58,11 @@ public class NotificationInbox implements Serializable {
     return NotificationTexts.text(n);
   }
 
+  /** The page the notice is about, as a path for {@code portalLocale.href}, or null. */
+  public String target(Notice n) {
+    return NotificationTexts.target(n.payload());
+  }
+
   public void markRead(long id) {
     try {
       notifications.markRead(caller.require().id(), id);

@@ -25,6 +25,28 @@ final class NotificationTexts {
     return NTF.text(key, detail.isEmpty() ? "" : ": " + detail);
   }
 
+  /**
+   * The portal page a notice is about (a listing or an entity), as a path with its query, or null.
+   * Only ids are taken from the payload; the page itself checks who may see it.
+   */
+  static String target(String payload) {
+    if (payload == null || !payload.strip().startsWith("{")) {
+      return null;
+    }
+    try (JsonReader r = Json.createReader(new StringReader(payload))) {
+      JsonObject o = r.readObject();
+      if (o.get("opportunityId") instanceof jakarta.json.JsonNumber id) {
+        return "/opportunity?id=" + id.longValue();
+      }
+      if (o.containsKey("entity") && o.get("id") instanceof jakarta.json.JsonNumber id) {
+        return "/entity?id=" + id.longValue();
+      }
+    } catch (RuntimeException e) {
+      // Not JSON: no link.
+    }
+    return null;
+  }
+
   /** What the notice is about, from its payload (a title, an entity's name, a number). */
   static String detail(String payload) {
     if (payload == null || !payload.strip().startsWith("{")) {
