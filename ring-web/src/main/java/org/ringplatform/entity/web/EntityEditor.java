@@ -1,13 +1,10 @@
 package org.ringplatform.entity.web;
 
-import jakarta.faces.context.ExternalContext;
 import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import java.io.IOException;
 import java.io.Serializable;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import org.ringplatform.entity.EntityService;
@@ -18,6 +15,7 @@ import org.ringplatform.identity.Role;
 import org.ringplatform.identity.Visibility;
 import org.ringplatform.identity.VisibilityPolicy;
 import org.ringplatform.platform.RingException;
+import org.ringplatform.portal.web.Redirect;
 import org.ringplatform.security.web.Caller;
 
 /**
@@ -133,7 +131,7 @@ public class EntityEditor implements Serializable {
       FacesContext faces = FacesContext.getCurrentInstance();
       faces.getExternalContext().getFlash().setKeepMessages(true);
       EntityMessages.info(id == null ? "edit.created" : "edit.saved");
-      redirect(portalLocale.href("/entity") + "?id=" + saved.getId());
+      Redirect.to(portalLocale.href("/entity") + "?id=" + saved.getId());
     } catch (RingException e) {
       EntityMessages.refusal(e, "entityForm");
     }
@@ -144,18 +142,9 @@ public class EntityEditor implements Serializable {
       entities.delete(caller.require(), id);
       FacesContext.getCurrentInstance().getExternalContext().getFlash().setKeepMessages(true);
       EntityMessages.info("edit.deleted");
-      redirect(portalLocale.href("/entities"));
+      Redirect.to(portalLocale.href("/entities"));
     } catch (RingException e) {
       EntityMessages.refusal(e, "entityForm");
-    }
-  }
-
-  private static void redirect(String url) {
-    ExternalContext external = FacesContext.getCurrentInstance().getExternalContext();
-    try {
-      external.redirect(url);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
     }
   }
 

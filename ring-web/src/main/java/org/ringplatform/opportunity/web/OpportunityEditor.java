@@ -1,14 +1,11 @@
 package org.ringplatform.opportunity.web;
 
-import jakarta.faces.context.ExternalContext;
 import jakarta.faces.context.FacesContext;
 import jakarta.faces.model.SelectItem;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import java.io.IOException;
 import java.io.Serializable;
-import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.LocalTime;
@@ -28,6 +25,7 @@ import org.ringplatform.opportunity.OpportunityService;
 import org.ringplatform.opportunity.OpportunityStatus;
 import org.ringplatform.opportunity.OpportunityType;
 import org.ringplatform.platform.RingException;
+import org.ringplatform.portal.web.Redirect;
 import org.ringplatform.security.web.Caller;
 
 /**
@@ -215,18 +213,9 @@ public class OpportunityEditor implements Serializable {
       FacesContext.getCurrentInstance().getExternalContext().getFlash().setKeepMessages(true);
       OpportunityMessages.info(
           saved.getStatus() == OpportunityStatus.PENDING ? "edit.submitted" : "edit.saved");
-      redirect(portalLocale.href("/opportunity") + "?id=" + saved.getId());
+      Redirect.to(portalLocale.href("/opportunity") + "?id=" + saved.getId());
     } catch (RingException e) {
       OpportunityMessages.refusal(e, "opportunityForm");
-    }
-  }
-
-  private static void redirect(String url) {
-    ExternalContext external = FacesContext.getCurrentInstance().getExternalContext();
-    try {
-      external.redirect(url);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
     }
   }
 
