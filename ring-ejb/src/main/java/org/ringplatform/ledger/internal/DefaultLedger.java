@@ -2,6 +2,8 @@ package org.ringplatform.ledger.internal;
 
 import jakarta.annotation.Resource;
 import jakarta.ejb.Stateless;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -21,6 +23,7 @@ import javax.sql.DataSource;
 import org.ringplatform.ledger.Account;
 import org.ringplatform.ledger.Ledger;
 import org.ringplatform.ledger.Posting;
+import org.ringplatform.ledger.WalletChanged;
 import org.ringplatform.platform.RingException;
 
 /**
@@ -33,6 +36,8 @@ public class DefaultLedger implements Ledger {
 
   @Resource(lookup = "jdbc/ring")
   private DataSource dataSource;
+
+  @Inject private Event<WalletChanged> walletChanged;
 
   @Override
   public long post(
@@ -75,16 +80,26 @@ public class DefaultLedger implements Ledger {
         long signed = p.side() == p.account().normalSide() ? p.amountMinor() : -p.amountMinor();
         deltas.merge(id, signed, Math::addExact);
       }
+      Map<Long, Long> walletBalances = new HashMap<>();
       try (PreparedStatement ps =
           c.prepareStatement(
               "update ring.ledger_accounts set balance_minor = balance_minor + ?,"
                   + " updated_at = now() where id = ? and (not no_overdraft"
-                  + " or balance_minor + ? >= 0)")) {
+                  + " or balance_minor + ? >= 0) returning balance_minor")) {
         for (Map.Entry<Long, Long> d : new TreeMap<>(deltas).entrySet()) {
           ps.setLong(1, d.getValue());
           ps.setLong(2, d.getKey());
           ps.setLong(3, d.getValue());
-          if (ps.executeUpdate() != 1) {
+          Long after = null;
+          try (ResultSet rs = ps.executeQuery()) {
+            if (rs.next()) {
+              after = rs.getLong(1);
+            }
+          }
+          if (after != null && "user".equals(byId.get(d.getKey()).ownerType())) {
+            walletBalances.put(d.getKey(), after);
+          }
+          if (after == null) {
             throw new RingException(
                 RingException.Kind.CONFLICT,
                 "insufficient_funds",
@@ -106,6 +121,10 @@ public class DefaultLedger implements Ledger {
           ps.addBatch();
         }
         ps.executeBatch();
+      }
+      for (Map.Entry<Long, Long> w : walletBalances.entrySet()) {
+        Account a = byId.get(w.getKey());
+        walletChanged.fire(new WalletChanged(a.ownerId(), a.currency(), w.getValue(), entryId));
       }
       return entryId;
     } catch (SQLException e) {
