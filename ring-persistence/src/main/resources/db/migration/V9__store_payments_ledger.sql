@@ -394,7 +394,7 @@ create index ledger_postings_entry_ix on ledger_postings (entry_id);
 create index ledger_postings_account_ix on ledger_postings (account_id, id desc);
 
 -- Postings and entries are immutable: corrections are reversing entries.
-create function ledger_immutable() returns trigger language plpgsql as $$
+create function ledger_immutable() returns trigger language plpgsql set search_path from current as $$
 begin
     raise exception 'ledger rows are immutable (% on %)', tg_op, tg_table_name
         using errcode = 'restrict_violation';
@@ -405,7 +405,9 @@ create trigger ledger_entries_immutable before update or delete on ledger_entrie
     for each row execute function ledger_immutable();
 
 -- An entry whose debits and credits differ in any currency is refused at commit.
-create function ledger_entry_balanced() returns trigger language plpgsql as $$
+-- The search path is fixed at creation (the migration's schema), so the check finds its table
+-- whatever the path of the session that commits.
+create function ledger_entry_balanced() returns trigger language plpgsql set search_path from current as $$
 declare
     unbalanced record;
 begin
