@@ -63,6 +63,20 @@ public interface AccountAdministration {
    */
   UserAccount changeRole(AuthenticatedUser actor, long targetId, Role role, String reason);
 
+  /**
+   * Moves an account between subscriber and member on behalf of the system, when a paid membership
+   * starts or lapses: the same audited change as an admin's (no actor), with the same effects
+   * (refresh tokens and remembered devices end, the person is told), in the caller's transaction.
+   * Only an account whose role is {@code from} changes; any other role (an admin, a confidential
+   * account, a member by an admin's decision when {@code from} is subscriber) is left alone.
+   *
+   * @param from subscriber or member
+   * @param to member or subscriber
+   * @param reason why, for the audit trail
+   * @return whether the role changed
+   */
+  boolean changeMembershipRole(long targetId, Role from, Role to, String reason);
+
   /** Suspends an account: it cannot sign in, and its sessions and tokens stop working. */
   UserAccount suspend(AuthenticatedUser actor, long targetId, String reason);
 

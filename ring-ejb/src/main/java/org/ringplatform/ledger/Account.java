@@ -53,6 +53,14 @@ public record Account(
     return platform("gateway_fees", currency, "expense", 'D');
   }
 
+  /**
+   * Credits the platform grants (or takes back as a penalty) outside any payment (expense): an
+   * admin's grant moves credits from here into a wallet, a penalty moves them back.
+   */
+  public static Account creditGrants(String currency) {
+    return platform("credit_grants", currency, "expense", 'D');
+  }
+
   /** What the platform owes a vendor for its sales (liability). */
   public static Account vendorPayable(long vendorId, String currency) {
     return owned(

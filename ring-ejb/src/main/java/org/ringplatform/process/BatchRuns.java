@@ -19,6 +19,9 @@ public interface BatchRuns {
   /** The expiry job's name (job XML {@code ExpiryJob.xml}). */
   String EXPIRY = "ExpiryJob";
 
+  /** The membership expiry job's name (job XML {@code MembershipExpiryJob.xml}). */
+  String MEMBERSHIP_EXPIRY = "MembershipExpiryJob";
+
   /**
    * One run.
    *

@@ -32,8 +32,24 @@ public record ReferralPolicy(int defaultBps, int maxBps) {
 
   /** The rate for a line whose product sets {@code productBps} (null: none), clamped. */
   public int rateFor(Integer productBps) {
-    int raw = productBps != null ? productBps : defaultBps;
-    return Math.max(0, Math.min(raw, maxBps));
+    return rateFor(productBps, null);
+  }
+
+  /**
+   * The rate for a line (§20.10): the product's own rate wins, else the vendor's (the merchant
+   * setting), else the default; whichever applies is clamped to [0, {@link #maxBps}].
+   *
+   * @param productBps the product's override, or null
+   * @param vendorBps the vendor's rate, or null
+   */
+  public int rateFor(Integer productBps, Integer vendorBps) {
+    int raw = productBps != null ? productBps : vendorBps != null ? vendorBps : defaultBps;
+    return clamp(raw);
+  }
+
+  /** {@code bps} within [0, {@link #maxBps}]. */
+  public int clamp(int bps) {
+    return Math.max(0, Math.min(bps, maxBps));
   }
 
   private static int intOf(Optional<String> value, int fallback) {

@@ -96,7 +96,9 @@ class NotificationsIT {
                   "opportunity_applied",
                   "opportunity_application_decided",
                   "upgrade_approved",
-                  "upgrade_rejected")
+                  "upgrade_rejected",
+                  "membership_grace",
+                  "membership_expired")
               .contains(pref.getString("type"));
       assertEquals(mailed, pref.getBoolean("email"), pref.toString());
     }

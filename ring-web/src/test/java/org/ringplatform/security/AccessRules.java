@@ -306,6 +306,48 @@ public final class AccessRules {
         "/api/admin/matcher/runs/0/restart",
         null);
     rule("GET /api/admin/matcher/stats", Role.ADMIN, "/api/admin/matcher/stats", null);
+    // Referrals: each account's own codes, visits and rewards; the reward queue for admins.
+    rule("GET /api/referrals/codes", Role.SUBSCRIBER, "/api/referrals/codes", null);
+    rule(
+        "DELETE /api/referrals/codes/{code}",
+        Role.SUBSCRIBER,
+        "/api/referrals/codes/NoSuchCode",
+        null);
+    rule("GET /api/referrals/rewards", Role.SUBSCRIBER, "/api/referrals/rewards", null);
+    rule("GET /api/referrals/stats", Role.SUBSCRIBER, "/api/referrals/stats", null);
+    rule("GET /api/admin/referrals/rewards", Role.ADMIN, "/api/admin/referrals/rewards", null);
+    rule(
+        "POST /api/admin/referrals/rewards/{id}/approve",
+        Role.ADMIN,
+        "/api/admin/referrals/rewards/999999999/approve",
+        "{}");
+    rule(
+        "POST /api/admin/referrals/rewards/{id}/reject",
+        Role.ADMIN,
+        "/api/admin/referrals/rewards/999999999/reject",
+        "{}");
+    // The credits wallet: each account's own; grants and penalties for admins. The samples are
+    // refused as invalid, so no money moves and no card payment starts.
+    rule("GET /api/wallet", Role.SUBSCRIBER, "/api/wallet", null);
+    rule("GET /api/wallet/history", Role.SUBSCRIBER, "/api/wallet/history", null);
+    rule("POST /api/wallet/topups", Role.SUBSCRIBER, "/api/wallet/topups", "{\"amountMinor\":1}");
+    rule(
+        "POST /api/admin/wallets/{userId}/grants",
+        Role.ADMIN,
+        "/api/admin/wallets/{target}/grants",
+        "{\"amountMinor\":1,\"reason\":\"\"}");
+    rule(
+        "POST /api/admin/wallets/{userId}/penalties",
+        Role.ADMIN,
+        "/api/admin/wallets/{target}/penalties",
+        "{\"amountMinor\":1,\"reason\":\"\"}");
+    // Membership: the sample purchase names no plan, so no role changes.
+    rule("GET /api/membership", Role.SUBSCRIBER, "/api/membership", null);
+    rule(
+        "POST /api/membership/purchases",
+        Role.SUBSCRIBER,
+        "/api/membership/purchases",
+        "{\"plan\":\"weekly\",\"rail\":\"credits\"}");
     // Last: it deletes the sample entity.
     rule("DELETE /api/entities/{id}", Role.ADMIN, "/api/entities/{entity}", null);
   }

@@ -40,7 +40,9 @@ public class BatchJobControl implements JobControl {
   @Override
   public Optional<BatchRuns.Run> start(
       String jobName, Long opportunityId, Integer chunkSize, String trigger) {
-    if (!BatchRuns.MATCHER.equals(jobName) && !BatchRuns.EXPIRY.equals(jobName)) {
+    if (!BatchRuns.MATCHER.equals(jobName)
+        && !BatchRuns.EXPIRY.equals(jobName)
+        && !BatchRuns.MEMBERSHIP_EXPIRY.equals(jobName)) {
       throw RingException.invalid("unknown_job", "job", "No such job: " + jobName);
     }
     if (chunkSize != null && (chunkSize < 1 || chunkSize > 1000)) {
@@ -107,7 +109,8 @@ public class BatchJobControl implements JobControl {
   @Override
   public void recover() {
     Duration stale = staleAfter();
-    for (String job : new String[] {BatchRuns.MATCHER, BatchRuns.EXPIRY}) {
+    for (String job :
+        new String[] {BatchRuns.MATCHER, BatchRuns.EXPIRY, BatchRuns.MEMBERSHIP_EXPIRY}) {
       if (!runs.interruptStale(job, stale).isEmpty()) {
         // The batch repository still shows the dead node's execution as started, so it cannot be
         // restarted; a fresh run takes over the durable queue, where the matched versions and

@@ -21,10 +21,11 @@ import org.ringplatform.process.BatchRuns;
 import org.ringplatform.process.JobControl;
 
 /**
- * Starts the matcher and the expiry job on their schedules ({@code ring.matcher.schedule}, default
- * every 5 minutes; {@code ring.expiry.schedule}, hourly; ISO-8601 durations, {@code off} to
- * disable) and, shortly after startup, takes over runs that a dead node left open. Timers are
- * non-persistent and fire on every node; the ledger's advisory lock lets only one run start.
+ * Starts the matcher and the expiry jobs on their schedules ({@code ring.matcher.schedule}, default
+ * every 5 minutes; {@code ring.expiry.schedule} and {@code ring.membership.expiry-schedule},
+ * hourly; ISO-8601 durations, {@code off} to disable) and, shortly after startup, takes over runs
+ * that a dead node left open. Timers are non-persistent and fire on every node; the ledger's
+ * advisory lock lets only one run start.
  */
 @Singleton
 @Startup
@@ -41,6 +42,11 @@ public class BatchScheduler {
     Config config = ConfigProvider.getConfig(getClass().getClassLoader());
     every(config, "ring.matcher.schedule", Duration.ofMinutes(5), BatchRuns.MATCHER);
     every(config, "ring.expiry.schedule", Duration.ofHours(1), BatchRuns.EXPIRY);
+    every(
+        config,
+        "ring.membership.expiry-schedule",
+        Duration.ofHours(1),
+        BatchRuns.MEMBERSHIP_EXPIRY);
     // Once the database is migrated and a dead node's heartbeat has gone stale.
     timers.createSingleActionTimer(
         BatchJobControl.staleAfter().plusSeconds(5).toMillis(), new TimerConfig("recover", false));

@@ -192,6 +192,32 @@ public class DefaultAccountAdministration implements AccountAdministration {
   }
 
   @Override
+  public boolean changeMembershipRole(long targetId, Role from, Role to, String reason) {
+    boolean ladderStep =
+        (from == Role.SUBSCRIBER && to == Role.MEMBER)
+            || (from == Role.MEMBER && to == Role.SUBSCRIBER);
+    if (!ladderStep) {
+      throw new IllegalArgumentException("A membership moves between subscriber and member only");
+    }
+    UserAccount target = target(targetId);
+    if (target.getRole() != from) {
+      return false;
+    }
+    target.changeRole(to);
+    // Tokens carry the role; a new role needs new tokens.
+    revoker.revokeAll(targetId);
+    em.persist(new AuditEntry(null, targetId, AuditEntry.ROLE_CHANGE, from.id(), to.id(), reason));
+    notices.tell(targetId, "role_changed", "{\"role\":\"" + to.id() + "\"}");
+    // Written now, so that plain SQL later in this transaction reads the new role.
+    em.flush();
+    LOG.log(
+        Level.INFO,
+        "Membership changed the role of account {0} from {1} to {2}",
+        new Object[] {targetId, from.id(), to.id()});
+    return true;
+  }
+
+  @Override
   public UserAccount suspend(AuthenticatedUser actor, long targetId, String reason) {
     requireAdmin(actor);
     String why = reason(reason);

@@ -13,6 +13,7 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.regex.Pattern;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.ringplatform.identity.AccountCreated;
 import org.ringplatform.identity.AccountService;
 import org.ringplatform.identity.AuthenticatedUser;
 import org.ringplatform.identity.PasswordHasher;
@@ -53,6 +54,7 @@ public class DefaultAccountService implements AccountService {
   @Inject private SessionRevoker revoker;
   @Inject private Event<MailMessage> mail;
   @Inject private PlatformSettings settings;
+  @Inject private Event<AccountCreated> created;
 
   @Inject
   @ConfigProperty(name = "ring.public-url", defaultValue = "http://localhost:8080")
@@ -138,6 +140,7 @@ public class DefaultAccountService implements AccountService {
     account.setLocale(locale(locale));
     em.persist(account);
     em.flush();
+    created.fire(new AccountCreated(account.getId()));
     String token = Secrets.token();
     tokens.store(EmailTokens.CONFIRM, normalised, account.getId(), token, CONFIRM_VALIDITY);
     mail.fire(

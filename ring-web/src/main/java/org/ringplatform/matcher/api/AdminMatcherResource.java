@@ -67,7 +67,8 @@ public class AdminMatcherResource {
   @Path("/runs")
   @Operation(
       summary =
-          "Start a run of the matcher (or of the expiry job); 409 while a run of it is under way")
+          "Start a run of the matcher (job: matcher), the listing expiry (expiry) or the membership"
+              + " expiry (membership-expiry); 409 while a run of it is under way")
   public Response start(RunRequest body) {
     RunRequest r = body == null ? new RunRequest() : body;
     return jobs.start(
@@ -104,7 +105,10 @@ public class AdminMatcherResource {
     return switch (job) {
       case "matcher" -> BatchRuns.MATCHER;
       case "expiry" -> BatchRuns.EXPIRY;
-      default -> throw RingException.invalid("unknown_job", "job", "The job is matcher or expiry.");
+      case "membership-expiry" -> BatchRuns.MEMBERSHIP_EXPIRY;
+      default ->
+          throw RingException.invalid(
+              "unknown_job", "job", "The job is matcher, expiry or membership-expiry.");
     };
   }
 

@@ -69,6 +69,10 @@ public class MatcherJobsPage implements Serializable {
     start(BatchRuns.EXPIRY);
   }
 
+  public void startMembershipExpiry() {
+    start(BatchRuns.MEMBERSHIP_EXPIRY);
+  }
+
   private void start(String job) {
     try {
       jobs.start(job, null, null, "manual")
