@@ -7,8 +7,8 @@ import java.util.Optional;
  * The notification types people can set preferences for, each with its default channels: in-app is
  * on for every type; email is on by default only for what a person would not want to miss (a strong
  * match, an application to their listing, the decision on their own application, the answer to
- * their membership request). Services may tell other types too; those use the same defaults without
- * email.
+ * their membership request, an admin's decision on their store). Services may tell other types too;
+ * those use the same defaults without email.
  */
 public final class NotificationTypes {
 
@@ -37,6 +37,13 @@ public final class NotificationTypes {
   public static final String UPGRADE_APPROVED = "upgrade_approved";
   public static final String UPGRADE_REJECTED = "upgrade_rejected";
   public static final String ROLE_CHANGED = "role_changed";
+  public static final String VENDOR_APPROVED = "vendor_approved";
+  public static final String VENDOR_REJECTED = "vendor_rejected";
+  public static final String VENDOR_SUSPENDED = "vendor_suspended";
+  public static final String VENDOR_REINSTATED = "vendor_reinstated";
+  public static final String VENDOR_TIER_CHANGED = "vendor_tier_changed";
+  public static final String PRODUCT_APPROVED = "product_approved";
+  public static final String PRODUCT_REJECTED = "product_rejected";
 
   /** Every type with preferences, in the order the preferences page lists them. */
   public static final List<Type> ALL =
@@ -57,7 +64,14 @@ public final class NotificationTypes {
           new Type(VERIFICATION_REJECTED, false),
           new Type(UPGRADE_APPROVED, true),
           new Type(UPGRADE_REJECTED, true),
-          new Type(ROLE_CHANGED, false));
+          new Type(ROLE_CHANGED, false),
+          new Type(VENDOR_APPROVED, true),
+          new Type(VENDOR_REJECTED, true),
+          new Type(VENDOR_SUSPENDED, true),
+          new Type(VENDOR_REINSTATED, true),
+          new Type(VENDOR_TIER_CHANGED, false),
+          new Type(PRODUCT_APPROVED, false),
+          new Type(PRODUCT_REJECTED, false));
 
   private NotificationTypes() {}
 

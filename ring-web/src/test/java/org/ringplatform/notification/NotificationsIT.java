@@ -96,7 +96,11 @@ class NotificationsIT {
                   "opportunity_applied",
                   "opportunity_application_decided",
                   "upgrade_approved",
-                  "upgrade_rejected")
+                  "upgrade_rejected",
+                  "vendor_approved",
+                  "vendor_rejected",
+                  "vendor_suspended",
+                  "vendor_reinstated")
               .contains(pref.getString("type"));
       assertEquals(mailed, pref.getBoolean("email"), pref.toString());
     }
