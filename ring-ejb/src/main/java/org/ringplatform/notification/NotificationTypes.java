@@ -7,8 +7,8 @@ import java.util.Optional;
  * The notification types people can set preferences for, each with its default channels: in-app is
  * on for every type; email is on by default only for what a person would not want to miss (a strong
  * match, an application to their listing, the decision on their own application, the answer to
- * their membership request, a paid membership about to lapse or lapsed). Services may tell other
- * types too; those use the same defaults without email.
+ * their membership request, a paid membership about to lapse or lapsed, an admin's decision on
+ * their store). Services may tell other types too; those use the same defaults without email.
  */
 public final class NotificationTypes {
 
@@ -41,6 +41,13 @@ public final class NotificationTypes {
   public static final String MEMBERSHIP_RENEWED = "membership_renewed";
   public static final String MEMBERSHIP_GRACE = "membership_grace";
   public static final String MEMBERSHIP_EXPIRED = "membership_expired";
+  public static final String VENDOR_APPROVED = "vendor_approved";
+  public static final String VENDOR_REJECTED = "vendor_rejected";
+  public static final String VENDOR_SUSPENDED = "vendor_suspended";
+  public static final String VENDOR_REINSTATED = "vendor_reinstated";
+  public static final String VENDOR_TIER_CHANGED = "vendor_tier_changed";
+  public static final String PRODUCT_APPROVED = "product_approved";
+  public static final String PRODUCT_REJECTED = "product_rejected";
 
   /** Every type with preferences, in the order the preferences page lists them. */
   public static final List<Type> ALL =
@@ -65,7 +72,14 @@ public final class NotificationTypes {
           new Type(REFERRAL_REWARD, false),
           new Type(MEMBERSHIP_RENEWED, false),
           new Type(MEMBERSHIP_GRACE, true),
-          new Type(MEMBERSHIP_EXPIRED, true));
+          new Type(MEMBERSHIP_EXPIRED, true),
+          new Type(VENDOR_APPROVED, true),
+          new Type(VENDOR_REJECTED, true),
+          new Type(VENDOR_SUSPENDED, true),
+          new Type(VENDOR_REINSTATED, true),
+          new Type(VENDOR_TIER_CHANGED, false),
+          new Type(PRODUCT_APPROVED, false),
+          new Type(PRODUCT_REJECTED, false));
 
   private NotificationTypes() {}
 

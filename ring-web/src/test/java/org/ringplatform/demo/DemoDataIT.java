@@ -80,9 +80,46 @@ class DemoDataIT {
                     + " from ring.entities e join ring.users u on u.id = e.owner_id"
                     + " where u.email like '%@ring.local'")) {
       rs.next();
-      assertEquals(5, rs.getInt(1));
+      // Five from the entities part, two that the demo stores sell for.
+      assertEquals(7, rs.getInt(1));
       assertEquals(3, rs.getInt(2), "public, subscriber and member");
       assertEquals(1, rs.getInt(3), "one confidential entity");
+    }
+  }
+
+  @Test
+  void theDemoStoreHasTwoOpenStoresOfOtherMembersWithProductsInStock() throws SQLException {
+    try (Connection c = dataSource.getConnection();
+        Statement s = c.createStatement();
+        ResultSet rs =
+            s.executeQuery(
+                "select count(distinct v.id), count(distinct v.owner_id),"
+                    + " count(distinct p.id) filter (where p.status = 'active'),"
+                    + " count(distinct p.id) filter (where exists (select 1 from"
+                    + " ring.product_variants pv where pv.product_id = p.id)),"
+                    + " count(distinct u.email) filter (where u.email = 'member@ring.local'),"
+                    + " (select count(*) from ring.inventory_levels l join ring.store_products lp"
+                    + " on lp.id = l.product_id join ring.vendors lv on lv.id = lp.vendor_id"
+                    + " where lv.slug in ('kyiv-electronics', 'poltava-farm')),"
+                    + " (select count(*) from ring.stock_movements m join ring.inventory_levels ml"
+                    + " on ml.id = m.level_id join ring.store_products mp on mp.id = ml.product_id"
+                    + " join ring.vendors mv on mv.id = mp.vendor_id where mv.slug in"
+                    + " ('kyiv-electronics', 'poltava-farm') and m.kind = 'initial'),"
+                    + " (select count(distinct i.product_id) from ring.product_images i"
+                    + " join ring.store_products ip on ip.id = i.product_id join ring.vendors iv"
+                    + " on iv.id = ip.vendor_id where iv.slug in ('kyiv-electronics', 'poltava-farm'))"
+                    + " from ring.vendors v join ring.users u on u.id = v.owner_id"
+                    + " join ring.store_products p on p.vendor_id = v.id"
+                    + " where v.slug in ('kyiv-electronics', 'poltava-farm') and v.status = 'active'")) {
+      rs.next();
+      assertEquals(2, rs.getInt(1), "two open stores");
+      assertEquals(2, rs.getInt(2), "of two different members");
+      assertEquals(8, rs.getInt(3), "eight products on sale");
+      assertEquals(2, rs.getInt(4), "two of them sold by variant");
+      assertEquals(0, rs.getInt(5), "member@ring.local owns neither, so they can buy from both");
+      assertEquals(10, rs.getInt(6), "stock of five products and of five variants");
+      assertEquals(rs.getInt(6), rs.getInt(7), "every stock level has its initial movement");
+      assertEquals(8, rs.getInt(8), "every product has a photo");
     }
   }
 

@@ -98,7 +98,11 @@ class NotificationsIT {
                   "upgrade_approved",
                   "upgrade_rejected",
                   "membership_grace",
-                  "membership_expired")
+                  "membership_expired",
+                  "vendor_approved",
+                  "vendor_rejected",
+                  "vendor_suspended",
+                  "vendor_reinstated")
               .contains(pref.getString("type"));
       assertEquals(mailed, pref.getBoolean("email"), pref.toString());
     }

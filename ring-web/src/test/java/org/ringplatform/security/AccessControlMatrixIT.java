@@ -18,6 +18,7 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.ringplatform.identity.Role;
+import org.ringplatform.store.StoreFixtures;
 import org.ringplatform.testing.web.Api;
 import org.ringplatform.testing.web.RingDeployment;
 import org.ringplatform.testing.web.TestAccounts;
@@ -60,6 +61,10 @@ class AccessControlMatrixIT {
             api.accessToken(ownerEmail, TestAccounts.PASSWORD));
     assertEquals(201, opened.statusCode(), opened.body());
     String vrf = Api.json(opened).getString("number");
+    // The store sells for an entity of its own: the last rule deletes the sample entity.
+    long storeEntity = TestAccounts.entity(TestAccounts.id(ownerEmail), "public", false);
+    long vendor = StoreFixtures.vendor(TestAccounts.id(ownerEmail), storeEntity, "active");
+    long product = StoreFixtures.product(vendor, "Matrix probe", "active", 1000, 5);
     List<String> failures = new ArrayList<>();
     for (Map.Entry<String, AccessRules.Rule> e : AccessRules.RULES.entrySet()) {
       String verb = e.getKey().substring(0, e.getKey().indexOf(' '));
@@ -69,15 +74,19 @@ class AccessControlMatrixIT {
               .replace("{target}", String.valueOf(target))
               .replace("{entity}", String.valueOf(entity))
               .replace("{opportunity}", String.valueOf(opportunity))
-              .replace("{vrf}", vrf);
+              .replace("{vrf}", vrf)
+              .replace("{vendor}", String.valueOf(vendor))
+              .replace("{product}", String.valueOf(product));
+      String body =
+          rule.body() == null ? null : rule.body().replace("{vendor}", String.valueOf(vendor));
       check(
           failures,
           e.getKey() + " as anonymous",
-          api.call(verb, path, rule.body(), null),
+          api.call(verb, path, body, null),
           rule.minimum() == null ? 0 : 401);
       for (Role role : ROLES) {
         if (rule.ownerOnly()) {
-          int status = api.call(verb, path, rule.body(), tokens.get(role)).statusCode();
+          int status = api.call(verb, path, body, tokens.get(role)).statusCode();
           if (status != 403 && status != 404) {
             failures.add(e.getKey() + " as " + role.id() + " (not the owner): got " + status);
           }
@@ -87,7 +96,7 @@ class AccessControlMatrixIT {
         check(
             failures,
             e.getKey() + " as " + role.id(),
-            api.call(verb, path, rule.body(), tokens.get(role)),
+            api.call(verb, path, body, tokens.get(role)),
             expected);
       }
     }

@@ -16,7 +16,9 @@ import org.ringplatform.identity.Role;
  * The declared access rule of every REST endpoint: who may call it (public, or the lowest role),
  * and a sample request used to probe it. A new endpoint without a rule here fails the build ({@link
  * AccessRulesTest}); the matrix ({@code AccessControlMatrixIT}) probes each rule with every role.
- * Placeholders in sample paths: {@code {target}} is a throwaway account's id.
+ * Placeholders in sample paths (and bodies): {@code {target}} is a throwaway account's id; {@code
+ * {entity}}, {@code {opportunity}}, {@code {vrf}}, {@code {vendor}} and {@code {product}} are
+ * objects of another account that the matrix creates.
  */
 public final class AccessRules {
 
@@ -348,6 +350,103 @@ public final class AccessRules {
         Role.SUBSCRIBER,
         "/api/membership/purchases",
         "{\"plan\":\"weekly\",\"rail\":\"credits\"}");
+    // The store. {vendor} is an active store of another account and {product} an active product
+    // of it: reads are public; only the store's owner writes its products (owners are tested in
+    // CatalogueIT), so every signed-in caller gets 403; admins decide on stores and products.
+    // Archiving the product comes last among them: it takes the product off sale.
+    String badProduct =
+        "{\"vendorId\":{vendor},\"title\":\"x\",\"category\":\"other\",\"price\":1}";
+    rule("GET /api/store/vendors", Role.SUBSCRIBER, "/api/store/vendors", null);
+    rule(
+        "POST /api/store/vendors",
+        Role.MEMBER,
+        "/api/store/vendors",
+        "{\"name\":\"Matrix\",\"slug\":\"matrix-probe\",\"description\":\"probe\"}");
+    rule("GET /api/store/vendors/{id}", null, "/api/store/vendors/{vendor}", null);
+    ownerOnly(
+        "PUT /api/store/vendors/{id}",
+        "/api/store/vendors/{vendor}",
+        "{\"name\":\"x\",\"description\":\"\"}");
+    rule(
+        "GET /api/store/vendors/{id}/events",
+        Role.ADMIN,
+        "/api/store/vendors/{vendor}/events",
+        null);
+    rule("GET /api/store/products", null, "/api/store/products?q=matrix&inStock=true", null);
+    ownerOnly("POST /api/store/products", "/api/store/products", badProduct);
+    rule("GET /api/store/products/{id}", null, "/api/store/products/{product}", null);
+    ownerOnly(
+        "PUT /api/store/products/{id}",
+        "/api/store/products/{product}",
+        "{\"title\":\"x\",\"category\":\"other\",\"price\":1}");
+    ownerOnly("POST /api/store/products/{id}/submit", "/api/store/products/{product}/submit", null);
+    rule(
+        "GET /api/store/products/{id}/variants",
+        null,
+        "/api/store/products/{product}/variants",
+        null);
+    ownerOnly(
+        "POST /api/store/products/{id}/variants",
+        "/api/store/products/{product}/variants",
+        "{\"name\":\"Matrix\",\"price\":1}");
+    ownerOnly(
+        "PUT /api/store/products/{id}/variants/{variantId}",
+        "/api/store/products/{product}/variants/999999999",
+        "{\"name\":\"Matrix\",\"price\":1}");
+    ownerOnly(
+        "DELETE /api/store/products/{id}/variants/{variantId}",
+        "/api/store/products/{product}/variants/999999999",
+        null);
+    rule(
+        "GET /api/store/products/{id}/stock",
+        Role.ADMIN,
+        "/api/store/products/{product}/stock",
+        null);
+    ownerOnly(
+        "POST /api/store/products/{id}/stock",
+        "/api/store/products/{product}/stock",
+        "{\"stock\":0,\"reason\":\"matrix\"}");
+    ownerOnly(
+        "POST /api/store/products/{id}/images",
+        "/api/store/products/{product}/images",
+        "not an image");
+    ownerOnly(
+        "DELETE /api/store/products/{id}/images/{imageId}",
+        "/api/store/products/{product}/images/999999999",
+        null);
+    rule(
+        "GET /api/admin/store/vendors",
+        Role.ADMIN,
+        "/api/admin/store/vendors?status=pending",
+        null);
+    rule(
+        "POST /api/admin/store/vendors/{id}/{action}",
+        Role.ADMIN,
+        "/api/admin/store/vendors/999999999/approve",
+        "{}");
+    rule(
+        "PUT /api/admin/store/vendors/{id}/tier",
+        Role.ADMIN,
+        "/api/admin/store/vendors/999999999/tier",
+        "{\"tier\":\"growth\"}");
+    rule("GET /api/admin/store/tiers", Role.ADMIN, "/api/admin/store/tiers", null);
+    rule(
+        "PUT /api/admin/store/tiers/{code}",
+        Role.ADMIN,
+        "/api/admin/store/tiers/starter",
+        "{\"commissionBps\":10001,\"settlementHoldDays\":3}");
+    rule("GET /api/admin/store/products", Role.ADMIN, "/api/admin/store/products", null);
+    rule(
+        "POST /api/admin/store/products/{id}/approve",
+        Role.ADMIN,
+        "/api/admin/store/products/999999999/approve",
+        "{}");
+    rule(
+        "POST /api/admin/store/products/{id}/reject",
+        Role.ADMIN,
+        "/api/admin/store/products/999999999/reject",
+        "{\"note\":\"matrix\"}");
+    rule("DELETE /api/store/products/{id}", Role.ADMIN, "/api/store/products/{product}", null);
     // Last: it deletes the sample entity.
     rule("DELETE /api/entities/{id}", Role.ADMIN, "/api/entities/{entity}", null);
   }

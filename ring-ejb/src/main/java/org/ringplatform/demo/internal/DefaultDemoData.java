@@ -4,10 +4,17 @@ import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import java.awt.Color;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
+import java.util.UUID;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import javax.imageio.ImageIO;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.ringplatform.demo.DemoData;
 import org.ringplatform.entity.EntityType;
@@ -26,6 +33,7 @@ public class DefaultDemoData implements DemoData {
   static final String MARKER = "demo.loaded";
   static final String ENTITIES_MARKER = "demo.entities.loaded";
   static final String OPPORTUNITIES_MARKER = "demo.opportunities.loaded";
+  static final String STORE_MARKER = "demo.store.loaded";
   private static final Logger LOG = Logger.getLogger(DefaultDemoData.class.getName());
 
   @PersistenceContext private EntityManager em;
@@ -36,6 +44,14 @@ public class DefaultDemoData implements DemoData {
   @ConfigProperty(name = "ring.demo.password")
   private String password;
 
+  @Inject
+  @ConfigProperty(name = "ring.store.currency", defaultValue = "UAH")
+  private String storeCurrency;
+
+  @Inject
+  @ConfigProperty(name = "ring.data.dir", defaultValue = "./data")
+  private String dataDir;
+
   @Override
   public boolean loadOnce() {
     // Each part of the dataset has its own marker, so a database that got the accounts from an
@@ -43,7 +59,8 @@ public class DefaultDemoData implements DemoData {
     boolean accounts = claim(MARKER) && loadAccounts();
     boolean entities = claim(ENTITIES_MARKER) && loadEntities();
     boolean opportunities = claim(OPPORTUNITIES_MARKER) && loadOpportunities();
-    return accounts || entities || opportunities;
+    boolean store = claim(STORE_MARKER) && loadStore();
+    return accounts || entities || opportunities || store;
   }
 
   /** Inserts the marker; false when it was there already (this part was loaded before). */
@@ -535,6 +552,343 @@ public class DefaultDemoData implements DemoData {
         .setParameter(17, author)
         .setParameter(18, status)
         .setParameter(19, level)
+        .executeUpdate();
+  }
+
+  // ---- The store -----------------------------------------------------------------------------
+
+  /**
+   * Two active stores on entities of two demo members (not member@ring.local, who can then buy from
+   * both), with eight approved products in stock, two of them sold by variant.
+   */
+  private boolean loadStore() {
+    java.util.Optional<UserAccount> olena = find("olena@ring.local");
+    java.util.Optional<UserAccount> petro = find("petro@ring.local");
+    java.util.Optional<UserAccount> admin = find("admin@ring.local");
+    if (olena.isEmpty() || petro.isEmpty() || admin.isEmpty()) {
+      return false;
+    }
+    entity(
+        olena.get(),
+        "Kyiv Electronics Workshop",
+        EntityType.TECHNOLOGY_SOFTWARE,
+        "Sensor kits, tools and courses for makers, assembled and tested in Kyiv.",
+        "Kyiv",
+        50.4501,
+        30.5234,
+        List.of("electronics", "makers"),
+        Visibility.PUBLIC,
+        false);
+    entity(
+        petro.get(),
+        "Poltava Farm Shop",
+        EntityType.AGRICULTURE_FOOD,
+        "Honey, grain and oil from family farms around Poltava.",
+        "Poltava",
+        49.5883,
+        34.5514,
+        List.of("organic", "farming"),
+        Visibility.PUBLIC,
+        false);
+    em.flush();
+    String currency = storeCurrency == null ? "UAH" : storeCurrency.strip().toUpperCase();
+    long adminId = admin.get().getId();
+    long workshop =
+        vendor(
+            entityId("Kyiv Electronics Workshop"),
+            olena.get().getId(),
+            "Kyiv Electronics Workshop",
+            "kyiv-electronics",
+            "Sensor kits, tools and video courses for makers. Shipped from Kyiv in two days.",
+            "growth",
+            adminId);
+    long farm =
+        vendor(
+            entityId("Poltava Farm Shop"),
+            petro.get().getId(),
+            "Poltava Farm Shop",
+            "poltava-farm",
+            "Seasonal honey, grain and cold-pressed oil straight from Poltava farms.",
+            "starter",
+            adminId);
+    long actor = olena.get().getId();
+    product(
+        workshop,
+        "kyiv-electronics",
+        actor,
+        "ESP32 sensor kit",
+        "An ESP32 board with temperature, humidity and light sensors, cables and a quick-start"
+            + " guide. Ready for Wi-Fi dashboards.",
+        "electronics",
+        "physical",
+        65000,
+        currency,
+        "KEW-ESP32-KIT",
+        25,
+        List.of());
+    product(
+        workshop,
+        "kyiv-electronics",
+        actor,
+        "Soldering station 60 W",
+        "Temperature-controlled soldering station, 200-480 °C, with a stand and three tips.",
+        "electronics",
+        "physical",
+        189900,
+        currency,
+        "KEW-SOLDER-60",
+        8,
+        List.of());
+    product(
+        workshop,
+        "kyiv-electronics",
+        actor,
+        "Raspberry Pi case",
+        "A snap-fit case for the Raspberry Pi 4 and 5 with room for a fan.",
+        "computers",
+        "physical",
+        34900,
+        currency,
+        "KEW-PI-CASE",
+        0,
+        List.of(
+            new DemoVariant("Black", "KEW-PI-CASE-BLK", 34900, 12),
+            new DemoVariant("Transparent", "KEW-PI-CASE-CLR", 32900, 5)));
+    product(
+        workshop,
+        "kyiv-electronics",
+        actor,
+        "Arduino starter course (video)",
+        "Twelve video lessons from blinking an LED to a weather station, with the sketches."
+            + " Delivered as a download link.",
+        "digital_goods",
+        "digital",
+        49900,
+        currency,
+        "KEW-COURSE-ARD",
+        0,
+        List.of());
+    actor = petro.get().getId();
+    product(
+        farm,
+        "poltava-farm",
+        actor,
+        "Wildflower honey",
+        "Raw wildflower honey from our own hives near Poltava, harvested in July.",
+        "food_drinks",
+        "physical",
+        18000,
+        currency,
+        "PFS-HONEY",
+        0,
+        List.of(
+            new DemoVariant("250 g", "PFS-HONEY-250", 18000, 30),
+            new DemoVariant("500 g", "PFS-HONEY-500", 32000, 20),
+            new DemoVariant("1 kg", "PFS-HONEY-1000", 59000, 6)));
+    product(
+        farm,
+        "poltava-farm",
+        actor,
+        "Organic buckwheat 1 kg",
+        "Certified organic buckwheat, hulled and roasted.",
+        "food_drinks",
+        "physical",
+        9500,
+        currency,
+        "PFS-BUCKWHEAT",
+        100,
+        List.of());
+    product(
+        farm,
+        "poltava-farm",
+        actor,
+        "Cold-pressed sunflower oil 1 l",
+        "Unrefined sunflower oil pressed cold in small batches; keep it in the dark.",
+        "food_drinks",
+        "physical",
+        14000,
+        currency,
+        "PFS-OIL",
+        40,
+        List.of());
+    product(
+        farm,
+        "poltava-farm",
+        actor,
+        "Seasonal vegetable box",
+        "Five kilograms of whatever the farm harvested this week, packed on the day it ships.",
+        "agriculture",
+        "physical",
+        45000,
+        currency,
+        "PFS-VEG-BOX",
+        3,
+        List.of());
+    LOG.info("Loaded the Demo Ring dataset: 2 stores, 8 products");
+    return true;
+  }
+
+  /**
+   * A variant of a demo product.
+   *
+   * @param name its name
+   * @param sku its SKU
+   * @param priceMinor its price
+   * @param stock units in stock
+   */
+  record DemoVariant(String name, String sku, long priceMinor, int stock) {}
+
+  private long vendor(
+      Long entityId,
+      long ownerId,
+      String name,
+      String slug,
+      String description,
+      String tier,
+      long adminId) {
+    Number id =
+        (Number)
+            em.createNativeQuery(
+                    "insert into ring.vendors(entity_id, owner_id, name, slug, description, status,"
+                        + " tier, decided_by, decided_at) values (?1, ?2, ?3, ?4, ?5, 'active', ?6,"
+                        + " ?7, now()) returning id")
+                .setParameter(1, entityId)
+                .setParameter(2, ownerId)
+                .setParameter(3, name)
+                .setParameter(4, slug)
+                .setParameter(5, description)
+                .setParameter(6, tier)
+                .setParameter(7, adminId)
+                .getSingleResult();
+    vendorEvent(id.longValue(), "opened", ownerId, name);
+    vendorEvent(id.longValue(), "approved", adminId, "Demo store");
+    return id.longValue();
+  }
+
+  private void vendorEvent(long vendorId, String action, long actorId, String note) {
+    em.createNativeQuery(
+            "insert into ring.vendor_events(vendor_id, action, actor_id, note)"
+                + " values (?1, ?2, ?3, ?4)")
+        .setParameter(1, vendorId)
+        .setParameter(2, action)
+        .setParameter(3, actorId)
+        .setParameter(4, note)
+        .executeUpdate();
+  }
+
+  @SuppressWarnings("java:S107")
+  private void product(
+      long vendorId,
+      String vendorSlug,
+      long ownerId,
+      String title,
+      String description,
+      String category,
+      String kind,
+      long priceMinor,
+      String currency,
+      String sku,
+      int stock,
+      List<DemoVariant> variants) {
+    Number id =
+        (Number)
+            em.createNativeQuery(
+                    "insert into ring.store_products(vendor_id, title, slug, description, category,"
+                        + " kind, price_minor, currency, sku, status) values (?1, ?2, ?3, ?4, ?5,"
+                        + " ?6, ?7, ?8, ?9, 'active') returning id")
+                .setParameter(1, vendorId)
+                .setParameter(2, title)
+                .setParameter(3, vendorSlug + "-" + sku.toLowerCase(java.util.Locale.ROOT))
+                .setParameter(4, description)
+                .setParameter(5, category)
+                .setParameter(6, kind)
+                .setParameter(7, priceMinor)
+                .setParameter(8, currency)
+                .setParameter(9, sku)
+                .getSingleResult();
+    long productId = id.longValue();
+    photo(productId, title);
+    if (variants.isEmpty()) {
+      if ("physical".equals(kind)) {
+        stock(productId, null, stock, ownerId);
+      }
+      return;
+    }
+    int position = 0;
+    for (DemoVariant v : variants) {
+      Number variantId =
+          (Number)
+              em.createNativeQuery(
+                      "insert into ring.product_variants(product_id, name, sku, price_minor,"
+                          + " position) values (?1, ?2, ?3, ?4, ?5) returning id")
+                  .setParameter(1, productId)
+                  .setParameter(2, v.name())
+                  .setParameter(3, v.sku())
+                  .setParameter(4, v.priceMinor())
+                  .setParameter(5, position++)
+                  .getSingleResult();
+      stock(productId, variantId.longValue(), v.stock(), ownerId);
+    }
+  }
+
+  /**
+   * A generated photo for a demo product (a soft gradient with a disc, its colour from the title),
+   * stored where the catalogue keeps photos. A photo that cannot be written is left out: the
+   * product page then says it has none.
+   */
+  private void photo(long productId, String title) {
+    float hue = (title.hashCode() & 0xffff) / 65536f;
+    BufferedImage image = new BufferedImage(480, 480, BufferedImage.TYPE_INT_RGB);
+    for (int x = 0; x < 480; x++) {
+      for (int y = 0; y < 480; y++) {
+        float t = (x + y) / 958f;
+        int dx = x - 240;
+        int dy = y - 250;
+        boolean disc = dx * dx + dy * dy < 150 * 150;
+        image.setRGB(
+            x,
+            y,
+            disc
+                ? Color.HSBtoRGB(hue + 0.05f, 0.35f, 1f)
+                : Color.HSBtoRGB(hue + 0.08f * t, 0.5f, 0.92f - 0.25f * t));
+      }
+    }
+    Path root = Path.of(dataDir).toAbsolutePath().normalize().resolve("uploads/store/products");
+    Path file = root.resolve(String.valueOf(productId)).resolve(UUID.randomUUID().toString());
+    try {
+      Files.createDirectories(file.getParent());
+      if (!ImageIO.write(image, "png", file.toFile())) {
+        return;
+      }
+    } catch (IOException | RuntimeException e) {
+      LOG.log(Level.WARNING, "No demo photo for product " + productId, e);
+      return;
+    }
+    em.createNativeQuery(
+            "insert into ring.product_images(product_id, path, content_type, position)"
+                + " values (?1, ?2, 'image/png', 0)")
+        .setParameter(1, productId)
+        .setParameter(2, root.relativize(file).toString())
+        .executeUpdate();
+  }
+
+  /** A stock level with its initial movement, as the vendor's first stock entry makes it. */
+  private void stock(long productId, Long variantId, int units, long actorId) {
+    Number levelId =
+        (Number)
+            em.createNativeQuery(
+                    "insert into ring.inventory_levels(product_id, variant_id, available)"
+                        + " values (?1, ?2, ?3) returning id")
+                .setParameter(1, productId)
+                .setParameter(2, variantId)
+                .setParameter(3, units)
+                .getSingleResult();
+    em.createNativeQuery(
+            "insert into ring.stock_movements(level_id, kind, change, stock_before, stock_after,"
+                + " actor_id, reason) values (?1, 'initial', ?2, 0, ?2, ?3, 'Demo stock')")
+        .setParameter(1, levelId.longValue())
+        .setParameter(2, units)
+        .setParameter(3, actorId)
         .executeUpdate();
   }
 }

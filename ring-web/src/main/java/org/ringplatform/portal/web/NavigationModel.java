@@ -31,6 +31,7 @@ public final class NavigationModel {
               Role.VISITOR,
               PlatformModule.OPPORTUNITIES),
           item("/store", "/store.xhtml", "nav.store", Role.VISITOR, PlatformModule.STORE),
+          item("/vendor", "/vendor.xhtml", "nav.vendor", Role.MEMBER, PlatformModule.STORE),
           item("/news", "/news.xhtml", "nav.news", Role.VISITOR, PlatformModule.NEWS),
           item(
               "/messages",
