@@ -7,8 +7,8 @@ import java.util.Optional;
  * The notification types people can set preferences for, each with its default channels: in-app is
  * on for every type; email is on by default only for what a person would not want to miss (a strong
  * match, an application to their listing, the decision on their own application, the answer to
- * their membership request). Services may tell other types too; those use the same defaults without
- * email.
+ * their membership request, their paid order, an order their store received, a refund request).
+ * Services may tell other types too; those use the same defaults without email.
  */
 public final class NotificationTypes {
 
@@ -37,6 +37,10 @@ public final class NotificationTypes {
   public static final String UPGRADE_APPROVED = "upgrade_approved";
   public static final String UPGRADE_REJECTED = "upgrade_rejected";
   public static final String ROLE_CHANGED = "role_changed";
+  public static final String STORE_ORDER_PAID = "store_order_paid";
+  public static final String STORE_ORDER_RECEIVED = "store_order_received";
+  public static final String STORE_ORDER_STATUS = "store_order_status";
+  public static final String STORE_ORDER_REFUND_REQUESTED = "store_order_refund_requested";
 
   /** Every type with preferences, in the order the preferences page lists them. */
   public static final List<Type> ALL =
@@ -57,7 +61,11 @@ public final class NotificationTypes {
           new Type(VERIFICATION_REJECTED, false),
           new Type(UPGRADE_APPROVED, true),
           new Type(UPGRADE_REJECTED, true),
-          new Type(ROLE_CHANGED, false));
+          new Type(ROLE_CHANGED, false),
+          new Type(STORE_ORDER_PAID, true),
+          new Type(STORE_ORDER_RECEIVED, true),
+          new Type(STORE_ORDER_STATUS, false),
+          new Type(STORE_ORDER_REFUND_REQUESTED, true));
 
   private NotificationTypes() {}
 

@@ -19,6 +19,9 @@ public interface BatchRuns {
   /** The expiry job's name (job XML {@code ExpiryJob.xml}). */
   String EXPIRY = "ExpiryJob";
 
+  /** The store's housekeeping job (job XML {@code StoreHousekeepingJob.xml}). */
+  String STORE_HOUSEKEEPING = "StoreHousekeepingJob";
+
   /**
    * One run.
    *

@@ -12,7 +12,8 @@ public interface JobControl {
   /**
    * Starts {@code jobName} unless a run of it is under way.
    *
-   * @param jobName {@link BatchRuns#MATCHER} or {@link BatchRuns#EXPIRY}
+   * @param jobName {@link BatchRuns#MATCHER}, {@link BatchRuns#EXPIRY} or {@link
+   *     BatchRuns#STORE_HOUSEKEEPING}
    * @param opportunityId the matcher only: match just this listing, or null for the whole queue
    * @param chunkSize listings per chunk transaction, or null for the default
    * @param trigger manual, schedule, listing, recovery or rerun

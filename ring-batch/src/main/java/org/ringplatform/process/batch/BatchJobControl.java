@@ -40,7 +40,9 @@ public class BatchJobControl implements JobControl {
   @Override
   public Optional<BatchRuns.Run> start(
       String jobName, Long opportunityId, Integer chunkSize, String trigger) {
-    if (!BatchRuns.MATCHER.equals(jobName) && !BatchRuns.EXPIRY.equals(jobName)) {
+    if (!BatchRuns.MATCHER.equals(jobName)
+        && !BatchRuns.EXPIRY.equals(jobName)
+        && !BatchRuns.STORE_HOUSEKEEPING.equals(jobName)) {
       throw RingException.invalid("unknown_job", "job", "No such job: " + jobName);
     }
     if (chunkSize != null && (chunkSize < 1 || chunkSize > 1000)) {

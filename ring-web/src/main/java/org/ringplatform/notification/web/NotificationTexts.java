@@ -26,8 +26,8 @@ final class NotificationTexts {
   }
 
   /**
-   * The portal page a notice is about (a listing or an entity), as a path with its query, or null.
-   * Only ids are taken from the payload; the page itself checks who may see it.
+   * The portal page a notice is about (a listing, an entity or an order), as a path with its query,
+   * or null. Only ids are taken from the payload; the page itself checks who may see it.
    */
   static String target(String payload) {
     if (payload == null || !payload.strip().startsWith("{")) {
@@ -40,6 +40,9 @@ final class NotificationTexts {
       }
       if (o.containsKey("entity") && o.get("id") instanceof jakarta.json.JsonNumber id) {
         return "/entity?id=" + id.longValue();
+      }
+      if (o.get("orderId") instanceof jakarta.json.JsonNumber id) {
+        return "/order?id=" + id.longValue();
       }
     } catch (RuntimeException e) {
       // Not JSON: no link.
