@@ -9,6 +9,8 @@ import java.util.Optional;
  * match, an application to their listing, the decision on their own application, the answer to
  * their membership request, a paid membership about to lapse or lapsed, an admin's decision on
  * their store). Services may tell other types too; those use the same defaults without email.
+ * their membership request, their paid order, an order their store received, a refund request).
+ * Services may tell other types too; those use the same defaults without email.
  */
 public final class NotificationTypes {
 
@@ -48,6 +50,10 @@ public final class NotificationTypes {
   public static final String VENDOR_TIER_CHANGED = "vendor_tier_changed";
   public static final String PRODUCT_APPROVED = "product_approved";
   public static final String PRODUCT_REJECTED = "product_rejected";
+  public static final String STORE_ORDER_PAID = "store_order_paid";
+  public static final String STORE_ORDER_RECEIVED = "store_order_received";
+  public static final String STORE_ORDER_STATUS = "store_order_status";
+  public static final String STORE_ORDER_REFUND_REQUESTED = "store_order_refund_requested";
 
   /** Every type with preferences, in the order the preferences page lists them. */
   public static final List<Type> ALL =
@@ -80,6 +86,10 @@ public final class NotificationTypes {
           new Type(VENDOR_TIER_CHANGED, false),
           new Type(PRODUCT_APPROVED, false),
           new Type(PRODUCT_REJECTED, false));
+          new Type(STORE_ORDER_PAID, true),
+          new Type(STORE_ORDER_RECEIVED, true),
+          new Type(STORE_ORDER_STATUS, false),
+          new Type(STORE_ORDER_REFUND_REQUESTED, true));
 
   private NotificationTypes() {}
 

@@ -14,6 +14,7 @@ public interface JobControl {
    *
    * @param jobName {@link BatchRuns#MATCHER}, {@link BatchRuns#EXPIRY} or {@link
    *     BatchRuns#MEMBERSHIP_EXPIRY}
+   *     BatchRuns#STORE_HOUSEKEEPING}
    * @param opportunityId the matcher only: match just this listing, or null for the whole queue
    * @param chunkSize listings per chunk transaction, or null for the default
    * @param trigger manual, schedule, listing, recovery or rerun

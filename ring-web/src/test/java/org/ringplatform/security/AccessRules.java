@@ -447,6 +447,33 @@ public final class AccessRules {
         "/api/admin/store/products/999999999/reject",
         "{\"note\":\"matrix\"}");
     rule("DELETE /api/store/products/{id}", Role.ADMIN, "/api/store/products/{product}", null);
+    // Store: cart, checkout and orders. The cart is anyone's (a visitor's by its cookie); the
+    // sample product does not exist, so writes answer 404 without changing anything. Orders are
+    // their buyer's, their vendor's and admins'; the sample order exists for nobody (404).
+    rule("GET /api/store/cart", null, "/api/store/cart", null);
+    rule(
+        "POST /api/store/cart/items",
+        null,
+        "/api/store/cart/items",
+        "{\"productId\":999999999,\"quantity\":1}");
+    rule(
+        "PUT /api/store/cart/items/{itemId}",
+        null,
+        "/api/store/cart/items/999999999",
+        "{\"quantity\":1}");
+    rule("DELETE /api/store/cart/items/{itemId}", null, "/api/store/cart/items/999999999", null);
+    rule("POST /api/store/cart/hold", Role.SUBSCRIBER, "/api/store/cart/hold", null);
+    rule("POST /api/store/checkout", Role.SUBSCRIBER, "/api/store/checkout", "{\"rail\":\"none\"}");
+    ownerOnly("GET /api/store/checkout/{id}", "/api/store/checkout/999999999", null);
+    rule("GET /api/store/orders", Role.SUBSCRIBER, "/api/store/orders", null);
+    ownerOnly("GET /api/store/orders/{id}", "/api/store/orders/999999999", null);
+    ownerOnly(
+        "POST /api/store/orders/{id}/transitions",
+        "/api/store/orders/999999999/transitions",
+        "{\"to\":\"shipped\"}");
+    rule("GET /api/store/vendor/orders", Role.SUBSCRIBER, "/api/store/vendor/orders", null);
+    rule("GET /api/admin/store/orders", Role.ADMIN, "/api/admin/store/orders", null);
+    rule("POST /api/admin/store/housekeeping", Role.ADMIN, "/api/admin/store/housekeeping", null);
     // Last: it deletes the sample entity.
     rule("DELETE /api/entities/{id}", Role.ADMIN, "/api/entities/{entity}", null);
   }

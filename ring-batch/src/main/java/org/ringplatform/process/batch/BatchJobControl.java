@@ -43,6 +43,7 @@ public class BatchJobControl implements JobControl {
     if (!BatchRuns.MATCHER.equals(jobName)
         && !BatchRuns.EXPIRY.equals(jobName)
         && !BatchRuns.MEMBERSHIP_EXPIRY.equals(jobName)) {
+        && !BatchRuns.STORE_HOUSEKEEPING.equals(jobName)) {
       throw RingException.invalid("unknown_job", "job", "No such job: " + jobName);
     }
     if (chunkSize != null && (chunkSize < 1 || chunkSize > 1000)) {

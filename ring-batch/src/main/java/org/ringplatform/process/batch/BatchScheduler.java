@@ -26,6 +26,11 @@ import org.ringplatform.process.JobControl;
  * hourly; ISO-8601 durations, {@code off} to disable) and, shortly after startup, takes over runs
  * that a dead node left open. Timers are non-persistent and fire on every node; the ledger's
  * advisory lock lets only one run start.
+ * Starts the matcher, the expiry job and the store's housekeeping on their schedules ({@code
+ * ring.matcher.schedule}, default every 5 minutes; {@code ring.expiry.schedule}, hourly; {@code
+ * ring.store.housekeeping.schedule}, every minute; ISO-8601 durations, {@code off} to disable) and,
+ * shortly after startup, takes over runs that a dead node left open. Timers are non-persistent and
+ * fire on every node; the ledger's advisory lock lets only one run start.
  */
 @Singleton
 @Startup
@@ -47,6 +52,9 @@ public class BatchScheduler {
         "ring.membership.expiry-schedule",
         Duration.ofHours(1),
         BatchRuns.MEMBERSHIP_EXPIRY);
+        "ring.store.housekeeping.schedule",
+        Duration.ofMinutes(1),
+        BatchRuns.STORE_HOUSEKEEPING);
     // Once the database is migrated and a dead node's heartbeat has gone stale.
     timers.createSingleActionTimer(
         BatchJobControl.staleAfter().plusSeconds(5).toMillis(), new TimerConfig("recover", false));

@@ -41,7 +41,9 @@ public enum OrderStatus {
           PENDING_PAYMENT,
           Map.of(
               PAID, EnumSet.of(Actor.PAYMENT),
-              CANCELLED, EnumSet.of(Actor.BUYER, Actor.ADMIN, Actor.SYSTEM)),
+              CANCELLED, EnumSet.of(Actor.BUYER, Actor.ADMIN, Actor.SYSTEM),
+              // Paid, but its stock could not be sold (the reservation lapsed meanwhile).
+              REFUND_REQUESTED, EnumSet.of(Actor.PAYMENT)),
           PAID,
           Map.of(
               FULFILLING, EnumSet.of(Actor.VENDOR, Actor.ADMIN),
@@ -73,8 +75,13 @@ public enum OrderStatus {
           Map.of(
               REFUND_REQUESTED, EnumSet.of(Actor.BUYER, Actor.VENDOR, Actor.ADMIN),
               COMPLETED, EnumSet.of(Actor.BUYER, Actor.ADMIN, Actor.SYSTEM)),
+          // A verified payment is a fact: money that arrives for a checkout after it lapsed (the
+          // card gateway confirmed late) makes its order paid when the stock is still there, or
+          // puts it up for a refund; nobody else moves a cancelled order.
           CANCELLED,
-          Map.of(),
+          Map.of(
+              PAID, EnumSet.of(Actor.PAYMENT),
+              REFUND_REQUESTED, EnumSet.of(Actor.PAYMENT)),
           REFUNDED,
           Map.of());
 
@@ -111,7 +118,7 @@ public enum OrderStatus {
     return this != PENDING_PAYMENT && this != CANCELLED;
   }
 
-  /** No further move is possible. */
+  /** No further move is possible (a cancelled order can still be paid by a late payment). */
   public boolean terminal() {
     return RULES.get(this).isEmpty();
   }

@@ -45,12 +45,36 @@ class OrderStatusTest {
   }
 
   @Test
-  void cancelledAndRefundedAreFinal() {
-    assertTrue(OrderStatus.CANCELLED.terminal());
+  void refundedIsFinalAndACancelledOrderMovesOnlyForALatePayment() {
     assertTrue(OrderStatus.REFUNDED.terminal());
     for (Actor actor : Actor.values()) {
-      assertTrue(OrderStatus.CANCELLED.nextFor(actor).isEmpty());
+      assertTrue(OrderStatus.REFUNDED.nextFor(actor).isEmpty());
+      assertEquals(
+          actor == Actor.PAYMENT
+              ? EnumSet.of(OrderStatus.PAID, OrderStatus.REFUND_REQUESTED)
+              : EnumSet.noneOf(OrderStatus.class),
+          OrderStatus.CANCELLED.nextFor(actor),
+          actor.id());
     }
+  }
+
+  @Test
+  void aPaymentWhoseStockIsGoneAsksForARefund() {
+    assertTrue(OrderStatus.PENDING_PAYMENT.allows(OrderStatus.REFUND_REQUESTED, Actor.PAYMENT));
+    assertFalse(OrderStatus.PENDING_PAYMENT.allows(OrderStatus.REFUND_REQUESTED, Actor.BUYER));
+  }
+
+  @Test
+  void theBuyerMayCancelAnUnpaidOrderAndTheSystemALapsedOne() {
+    assertTrue(OrderStatus.PENDING_PAYMENT.allows(OrderStatus.CANCELLED, Actor.BUYER));
+    assertTrue(OrderStatus.PENDING_PAYMENT.allows(OrderStatus.CANCELLED, Actor.SYSTEM));
+    assertFalse(OrderStatus.PENDING_PAYMENT.allows(OrderStatus.CANCELLED, Actor.VENDOR));
+  }
+
+  @Test
+  void theSystemCompletesDeliveredOrdersButTheVendorDoesNot() {
+    assertTrue(OrderStatus.DELIVERED.allows(OrderStatus.COMPLETED, Actor.SYSTEM));
+    assertFalse(OrderStatus.DELIVERED.allows(OrderStatus.COMPLETED, Actor.VENDOR));
   }
 
   @Test
