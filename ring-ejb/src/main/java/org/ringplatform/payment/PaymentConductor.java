@@ -12,10 +12,18 @@ public interface PaymentConductor {
   /**
    * Starts collecting money, in the caller's transaction. The credits rail spends the wallet and
    * confirms at once (so {@link PaymentConfirmed} observers run before this returns); card rails
-   * create the transaction and return the gateway step.
+   * create the transaction and return the gateway step: WayForPay a signed form to post ({@code
+   * FORM_POST}), Stripe the portal page {@code /pay?ref=<reference>} ({@code NAVIGATE},
+   * context-relative) that creates the Checkout Session and sends the buyer on. Either way the
+   * buyer can be sent to {@code /pay?ref=<reference>}, and comes back to the request's return URL
+   * ({@code {ref}} in it is replaced by the reference), by default {@code /payment-result}.
+   *
+   * <p>With a client key, a retry with the same key and the same parameters returns the first
+   * start; the same key with other parameters is refused (422 {@code idempotency_key_reused}).
    *
    * @throws org.ringplatform.platform.RingException CONFLICT {@code insufficient_funds} when the
-   *     wallet is too low, UNAVAILABLE when the processor is not configured
+   *     wallet is too low, UNAVAILABLE ({@code processor_unavailable}) when the processor is not
+   *     configured, INVALID for a bad amount, rail, processor or return URL
    */
   PaymentStart start(PaymentRequest request);
 
@@ -68,4 +76,15 @@ public interface PaymentConductor {
 
   /** The latest transaction for a purpose's subject (e.g. a checkout), if any. */
   Optional<PaymentView> latestFor(PaymentPurpose purpose, long subjectId);
+
+  /**
+   * Asks the payment's processor where it stands (WayForPay CHECK_STATUS, the Stripe Checkout
+   * Session) and applies the verified answer exactly as a callback would, so a late or lost
+   * callback cannot leave a paid payment open. Runs outside the caller's transaction; credits
+   * payments are final and come back unchanged.
+   *
+   * @throws org.ringplatform.platform.RingException NOT_FOUND for an unknown reference, UNAVAILABLE
+   *     ({@code processor_unavailable}) when the processor cannot be asked
+   */
+  PaymentView reconcile(String reference);
 }

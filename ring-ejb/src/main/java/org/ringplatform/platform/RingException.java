@@ -22,6 +22,8 @@ public class RingException extends RuntimeException {
     CONFLICT(409),
     TOO_LARGE(413),
     UNSUPPORTED_TYPE(415),
+    /** Well-formed but not acceptable, e.g. an idempotency key reused with other parameters. */
+    UNPROCESSABLE(422),
     THROTTLED(429),
     UNAVAILABLE(503);
 

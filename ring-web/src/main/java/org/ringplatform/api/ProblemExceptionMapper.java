@@ -202,7 +202,14 @@ public class ProblemExceptionMapper implements ExceptionMapper<Throwable> {
 
   private static String title(int status) {
     Response.Status s = Response.Status.fromStatusCode(status);
-    return s == null ? (status == 429 ? "Too Many Requests" : "Error") : s.getReasonPhrase();
+    if (s != null) {
+      return s.getReasonPhrase();
+    }
+    return switch (status) {
+      case 422 -> "Unprocessable Content";
+      case 429 -> "Too Many Requests";
+      default -> "Error";
+    };
   }
 
   private Problem problem(

@@ -474,6 +474,35 @@ public final class AccessRules {
     rule("GET /api/store/vendor/orders", Role.SUBSCRIBER, "/api/store/vendor/orders", null);
     rule("GET /api/admin/store/orders", Role.ADMIN, "/api/admin/store/orders", null);
     rule("POST /api/admin/store/housekeeping", Role.ADMIN, "/api/admin/store/housekeeping", null);
+    // Payments. The gateways' webhooks are public but verified: a probe without a valid signature
+    // is refused with 400 and changes nothing. A payment exists only for its payer and admins.
+    String noPayment = "/api/payments/wallettopup_999999999_1";
+    rule("POST /api/payments/webhooks/stripe", null, "/api/payments/webhooks/stripe", "{}");
+    rule("POST /api/payments/webhooks/wayforpay", null, "/api/payments/webhooks/wayforpay", "{}");
+    hidden("GET /api/payments/{reference}", Role.ADMIN, noPayment, null);
+    ownerOnly("POST /api/payments/{reference}/checkout", noPayment + "/checkout", null);
+    rule(
+        "POST /api/payments/topups",
+        Role.SUBSCRIBER,
+        "/api/payments/topups",
+        "{\"amountMinor\":0}");
+    rule("GET /api/admin/payments", Role.ADMIN, "/api/admin/payments?status=paid", null);
+    rule("GET /api/admin/payments/webhooks", Role.ADMIN, "/api/admin/payments/webhooks", null);
+    rule(
+        "GET /api/admin/payments/{reference}",
+        Role.ADMIN,
+        "/api/admin/payments/wallettopup_999999999_1",
+        null);
+    rule(
+        "POST /api/admin/payments/{reference}/reconcile",
+        Role.ADMIN,
+        "/api/admin/payments/wallettopup_999999999_1/reconcile",
+        null);
+    rule(
+        "POST /api/admin/payments/{reference}/refund",
+        Role.ADMIN,
+        "/api/admin/payments/wallettopup_999999999_1/refund",
+        "{\"amountMinor\":1,\"idempotencyKey\":\"matrix-probe\"}");
     // Last: it deletes the sample entity.
     rule("DELETE /api/entities/{id}", Role.ADMIN, "/api/entities/{entity}", null);
   }
