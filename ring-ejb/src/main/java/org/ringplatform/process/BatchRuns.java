@@ -25,6 +25,12 @@ public interface BatchRuns {
   String STORE_HOUSEKEEPING = "StoreHousekeepingJob";
 
   /**
+   * The settlement job's name (job XML {@code SettlementJob.xml}). Its runs count orders settled as
+   * items, settlements closed as {@code matches} and payouts scheduled as {@code notifications}.
+   */
+  String SETTLEMENT = "SettlementJob";
+
+  /**
    * One run.
    *
    * @param id ledger id

@@ -15,8 +15,10 @@ public interface JobControl {
    * @param jobName {@link BatchRuns#MATCHER}, {@link BatchRuns#EXPIRY} or {@link
    *     BatchRuns#MEMBERSHIP_EXPIRY}
    *     BatchRuns#STORE_HOUSEKEEPING}
+   *     BatchRuns#SETTLEMENT}
    * @param opportunityId the matcher only: match just this listing, or null for the whole queue
-   * @param chunkSize listings per chunk transaction, or null for the default
+   * @param chunkSize listings (matcher, 1 to 1000) or orders (settlement, 1 to 100000) per chunk
+   *     transaction, or null for the default
    * @param trigger manual, schedule, listing, recovery or rerun
    * @return the run, or empty when one was already under way
    */
@@ -29,6 +31,6 @@ public interface JobControl {
   /** Restarts a stopped or failed run from its last checkpoint. */
   Optional<BatchRuns.Run> restart(long runId);
 
-  /** Marks runs of dead nodes interrupted and starts a fresh matcher run when one was cut short. */
+  /** Marks runs of dead nodes interrupted and starts a fresh run of each job that was cut short. */
   void recover();
 }

@@ -503,6 +503,77 @@ public final class AccessRules {
         Role.ADMIN,
         "/api/admin/payments/wallettopup_999999999_1/refund",
         "{\"amountMinor\":1,\"idempotencyKey\":\"matrix-probe\"}");
+    // Money: settlements and payouts for admins; a vendor's own statements (an empty list for a
+    // caller without a store, another's settlement not found); refunds of an order by an admin or
+    // its vendor (anyone else finds no such order); the ledger console for admins.
+    rule("GET /api/admin/settlements", Role.ADMIN, "/api/admin/settlements", null);
+    rule("GET /api/admin/settlements/{id}", Role.ADMIN, "/api/admin/settlements/999999999", null);
+    rule(
+        "POST /api/admin/settlements/run",
+        Role.ADMIN,
+        "/api/admin/settlements/run",
+        "{\"chunkSize\":0}");
+    rule("GET /api/admin/settlements/runs", Role.ADMIN, "/api/admin/settlements/runs", null);
+    rule(
+        "GET /api/admin/settlements/runs/{runId}",
+        Role.ADMIN,
+        "/api/admin/settlements/runs/0",
+        null);
+    rule(
+        "POST /api/admin/settlements/runs/{runId}/stop",
+        Role.ADMIN,
+        "/api/admin/settlements/runs/0/stop",
+        null);
+    rule(
+        "POST /api/admin/settlements/runs/{runId}/restart",
+        Role.ADMIN,
+        "/api/admin/settlements/runs/0/restart",
+        null);
+    rule("GET /api/admin/payouts", Role.ADMIN, "/api/admin/payouts", null);
+    rule("GET /api/admin/payouts.csv", Role.ADMIN, "/api/admin/payouts.csv?status=paid", null);
+    rule("POST /api/admin/payouts/export", Role.ADMIN, "/api/admin/payouts/export", null);
+    rule(
+        "POST /api/admin/payouts/{id}/paid",
+        Role.ADMIN,
+        "/api/admin/payouts/999999999/paid",
+        "{\"bankReference\":\"matrix\"}");
+    rule(
+        "GET /api/store/vendor/settlements",
+        Role.SUBSCRIBER,
+        "/api/store/vendor/settlements",
+        null);
+    ownerOnly(
+        "GET /api/store/vendor/settlements/{id}", "/api/store/vendor/settlements/999999999", null);
+    rule("GET /api/store/vendor/payouts", Role.SUBSCRIBER, "/api/store/vendor/payouts", null);
+    hidden(
+        "POST /api/store/orders/{orderId}/refunds",
+        Role.ADMIN,
+        "/api/store/orders/999999999/refunds",
+        "{\"reason\":\"matrix\",\"amountMinor\":1}");
+    hidden(
+        "GET /api/store/orders/{orderId}/refunds",
+        Role.ADMIN,
+        "/api/store/orders/999999999/refunds",
+        null);
+    ownerOnly(
+        "POST /api/store/orders/{orderId}/refunds/request",
+        "/api/store/orders/999999999/refunds/request",
+        "{\"reason\":\"matrix\"}");
+    hidden(
+        "POST /api/store/orders/{orderId}/refunds/decline",
+        Role.ADMIN,
+        "/api/store/orders/999999999/refunds/decline",
+        "{}");
+    rule("GET /api/admin/refunds", Role.ADMIN, "/api/admin/refunds", null);
+    rule("GET /api/admin/refunds/pending", Role.ADMIN, "/api/admin/refunds/pending", null);
+    rule("GET /api/admin/ledger/balances", Role.ADMIN, "/api/admin/ledger/balances", null);
+    rule("GET /api/admin/ledger/check", Role.ADMIN, "/api/admin/ledger/check", null);
+    rule("GET /api/admin/ledger/entries", Role.ADMIN, "/api/admin/ledger/entries?limit=5", null);
+    rule(
+        "GET /api/admin/ledger/revenue",
+        Role.ADMIN,
+        "/api/admin/ledger/revenue?currency=UAH",
+        null);
     // Last: it deletes the sample entity.
     rule("DELETE /api/entities/{id}", Role.ADMIN, "/api/entities/{entity}", null);
   }

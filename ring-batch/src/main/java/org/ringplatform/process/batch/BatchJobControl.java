@@ -7,6 +7,7 @@ import jakarta.ejb.TransactionManagement;
 import jakarta.ejb.TransactionManagementType;
 import jakarta.inject.Inject;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.logging.Level;
@@ -26,6 +27,8 @@ import org.ringplatform.process.JobControl;
 public class BatchJobControl implements JobControl {
 
   private static final Logger LOG = Logger.getLogger(BatchJobControl.class.getName());
+  private static final List<String> JOBS =
+      List.of(BatchRuns.MATCHER, BatchRuns.EXPIRY, BatchRuns.SETTLEMENT);
 
   @Inject private BatchRuns runs;
 
@@ -44,10 +47,14 @@ public class BatchJobControl implements JobControl {
         && !BatchRuns.EXPIRY.equals(jobName)
         && !BatchRuns.MEMBERSHIP_EXPIRY.equals(jobName)) {
         && !BatchRuns.STORE_HOUSEKEEPING.equals(jobName)) {
+    if (!JOBS.contains(jobName)) {
       throw RingException.invalid("unknown_job", "job", "No such job: " + jobName);
     }
-    if (chunkSize != null && (chunkSize < 1 || chunkSize > 1000)) {
-      throw RingException.invalid("chunk_size", "chunkSize", "Chunk size is 1 to 1000.");
+    // A settlement chunk is set-based SQL over many orders; a matcher chunk scores listings.
+    int maxChunk = BatchRuns.SETTLEMENT.equals(jobName) ? 100_000 : 1000;
+    if (chunkSize != null && (chunkSize < 1 || chunkSize > maxChunk)) {
+      throw RingException.invalid(
+          "chunk_size", "chunkSize", "Chunk size is 1 to " + maxChunk + ".");
     }
     Properties params = new Properties();
     StringBuilder text = new StringBuilder();
@@ -112,10 +119,12 @@ public class BatchJobControl implements JobControl {
     Duration stale = staleAfter();
     for (String job :
         new String[] {BatchRuns.MATCHER, BatchRuns.EXPIRY, BatchRuns.MEMBERSHIP_EXPIRY}) {
+    for (String job : JOBS) {
       if (!runs.interruptStale(job, stale).isEmpty()) {
         // The batch repository still shows the dead node's execution as started, so it cannot be
         // restarted; a fresh run takes over the durable queue, where the matched versions and
-        // unique keys make every finished listing a no-op.
+        // unique keys make every finished listing a no-op (and settled orders are out of the
+        // settlement queue, an open settlement is continued).
         LOG.log(Level.WARNING, "A run of {0} was cut short; starting a fresh one", job);
         start(job, null, null, "recovery");
       }

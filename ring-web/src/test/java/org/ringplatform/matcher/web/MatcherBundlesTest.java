@@ -45,6 +45,7 @@ class MatcherBundlesTest {
         new String[] {
           "job.MatcherJob",
           "job.ExpiryJob",
+          "job.SettlementJob",
           "status.starting",
           "status.running",
           "status.completed",

@@ -1,0 +1,73 @@
+package org.ringplatform.settlement;
+
+import java.io.Serializable;
+import java.time.OffsetDateTime;
+import java.util.List;
+
+/**
+ * The settlement job's work, in set-based SQL in the caller's (chunk) transaction. An order is
+ * settled once whatever happens to the job: settling marks it ({@code orders.settled_at}) and
+ * writes its line (unique per order) together, and a closed settlement's payout and ledger entries
+ * are keyed by the settlement. The queue is the durable state itself (completed, unsettled orders
+ * past their vendor's hold period), so a restarted or recovered run simply continues it.
+ */
+public interface SettlementStore {
+
+  /**
+   * A run of one vendor's queued orders in one currency, between two order ids: the unit a chunk
+   * settles.
+   *
+   * @param vendorId the vendor
+   * @param currency the orders' currency
+   * @param fromOrderId first order id
+   * @param toOrderId last order id
+   * @param orders orders in the run when it was read
+   * @param completedBefore orders completed at or before this instant (the run's cutoff minus the
+   *     vendor tier's hold days) are due
+   */
+  record Slice(
+      long vendorId,
+      String currency,
+      long fromOrderId,
+      long toOrderId,
+      int orders,
+      OffsetDateTime completedBefore)
+      implements Serializable {}
+
+  /** Orders due for settlement at {@code cutoff}. */
+  int queueSize(OffsetDateTime cutoff);
+
+  /**
+   * The due orders at {@code cutoff} cut into slices of at most {@code ordersPerSlice}, by vendor,
+   * currency and order id; only the vendors of partition {@code partition} of {@code partitions}
+   * (by vendor id), so that partitions settle disjoint vendors side by side.
+   */
+  List<Slice> slices(OffsetDateTime cutoff, int ordersPerSlice, int partition, int partitions);
+
+  /**
+   * Settles the slice's orders that are still due into the vendor's open settlement in that
+   * currency (opening one for {@code runId} when there is none): marks them settled and writes
+   * their lines and the settlement's totals.
+   *
+   * @return the orders settled (0 when another run or a refund request got there first)
+   */
+  int settle(long runId, Slice slice);
+
+  /** The open settlements (of any run), oldest first: the payout step's queue. */
+  List<Long> openSettlements();
+
+  /**
+   * What closing settlements did.
+   *
+   * @param closed how many were open and are now closed (already closed ones are skipped)
+   * @param payouts how many payouts were scheduled (none when claw-backs took the whole net)
+   */
+  record Closed(int closed, int payouts) {}
+
+  /**
+   * Closes open settlements: totals from their lines, each vendor's outstanding claw-backs netted
+   * ({@code clawback:<id>}), a payout of the rest scheduled and posted ({@code payout:<id>}),
+   * recipe 7 of docs/ledger.md. Set-based but for the ledger entries, one per settlement.
+   */
+  Closed close(List<Long> settlementIds);
+}
