@@ -8,9 +8,8 @@ import java.util.Optional;
  * on for every type; email is on by default only for what a person would not want to miss (a strong
  * match, an application to their listing, the decision on their own application, the answer to
  * their membership request, a paid membership about to lapse or lapsed, an admin's decision on
- * their store). Services may tell other types too; those use the same defaults without email.
- * their membership request, their paid order, an order their store received, a refund request).
- * Services may tell other types too; those use the same defaults without email.
+ * their store, their paid order, an order their store received, a refund request). Services may
+ * tell other types too; those use the same defaults without email.
  */
 public final class NotificationTypes {
 
@@ -85,7 +84,7 @@ public final class NotificationTypes {
           new Type(VENDOR_REINSTATED, true),
           new Type(VENDOR_TIER_CHANGED, false),
           new Type(PRODUCT_APPROVED, false),
-          new Type(PRODUCT_REJECTED, false));
+          new Type(PRODUCT_REJECTED, false),
           new Type(STORE_ORDER_PAID, true),
           new Type(STORE_ORDER_RECEIVED, true),
           new Type(STORE_ORDER_STATUS, false),

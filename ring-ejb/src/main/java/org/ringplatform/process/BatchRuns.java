@@ -21,6 +21,7 @@ public interface BatchRuns {
 
   /** The membership expiry job's name (job XML {@code MembershipExpiryJob.xml}). */
   String MEMBERSHIP_EXPIRY = "MembershipExpiryJob";
+
   /** The store's housekeeping job (job XML {@code StoreHousekeepingJob.xml}). */
   String STORE_HOUSEKEEPING = "StoreHousekeepingJob";
 

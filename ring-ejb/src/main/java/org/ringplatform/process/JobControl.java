@@ -12,9 +12,8 @@ public interface JobControl {
   /**
    * Starts {@code jobName} unless a run of it is under way.
    *
-   * @param jobName {@link BatchRuns#MATCHER}, {@link BatchRuns#EXPIRY} or {@link
-   *     BatchRuns#MEMBERSHIP_EXPIRY}
-   *     BatchRuns#STORE_HOUSEKEEPING}
+   * @param jobName {@link BatchRuns#MATCHER}, {@link BatchRuns#EXPIRY}, {@link
+   *     BatchRuns#MEMBERSHIP_EXPIRY}, {@link BatchRuns#STORE_HOUSEKEEPING} or {@link
    *     BatchRuns#SETTLEMENT}
    * @param opportunityId the matcher only: match just this listing, or null for the whole queue
    * @param chunkSize listings (matcher, 1 to 1000) or orders (settlement, 1 to 100000) per chunk

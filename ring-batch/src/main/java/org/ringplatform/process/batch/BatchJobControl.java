@@ -28,7 +28,12 @@ public class BatchJobControl implements JobControl {
 
   private static final Logger LOG = Logger.getLogger(BatchJobControl.class.getName());
   private static final List<String> JOBS =
-      List.of(BatchRuns.MATCHER, BatchRuns.EXPIRY, BatchRuns.SETTLEMENT);
+      List.of(
+          BatchRuns.MATCHER,
+          BatchRuns.EXPIRY,
+          BatchRuns.MEMBERSHIP_EXPIRY,
+          BatchRuns.STORE_HOUSEKEEPING,
+          BatchRuns.SETTLEMENT);
 
   @Inject private BatchRuns runs;
 
@@ -43,10 +48,6 @@ public class BatchJobControl implements JobControl {
   @Override
   public Optional<BatchRuns.Run> start(
       String jobName, Long opportunityId, Integer chunkSize, String trigger) {
-    if (!BatchRuns.MATCHER.equals(jobName)
-        && !BatchRuns.EXPIRY.equals(jobName)
-        && !BatchRuns.MEMBERSHIP_EXPIRY.equals(jobName)) {
-        && !BatchRuns.STORE_HOUSEKEEPING.equals(jobName)) {
     if (!JOBS.contains(jobName)) {
       throw RingException.invalid("unknown_job", "job", "No such job: " + jobName);
     }
@@ -117,8 +118,6 @@ public class BatchJobControl implements JobControl {
   @Override
   public void recover() {
     Duration stale = staleAfter();
-    for (String job :
-        new String[] {BatchRuns.MATCHER, BatchRuns.EXPIRY, BatchRuns.MEMBERSHIP_EXPIRY}) {
     for (String job : JOBS) {
       if (!runs.interruptStale(job, stale).isEmpty()) {
         // The batch repository still shows the dead node's execution as started, so it cannot be

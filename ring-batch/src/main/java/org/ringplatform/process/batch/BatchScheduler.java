@@ -23,22 +23,13 @@ import org.ringplatform.process.BatchRuns;
 import org.ringplatform.process.JobControl;
 
 /**
- * Starts the matcher and the expiry jobs on their schedules ({@code ring.matcher.schedule}, default
- * every 5 minutes; {@code ring.expiry.schedule} and {@code ring.membership.expiry-schedule},
- * hourly; ISO-8601 durations, {@code off} to disable) and, shortly after startup, takes over runs
- * that a dead node left open. Timers are non-persistent and fire on every node; the ledger's
- * advisory lock lets only one run start.
- * Starts the matcher, the expiry job and the store's housekeeping on their schedules ({@code
- * ring.matcher.schedule}, default every 5 minutes; {@code ring.expiry.schedule}, hourly; {@code
- * ring.store.housekeeping.schedule}, every minute; ISO-8601 durations, {@code off} to disable) and,
- * shortly after startup, takes over runs that a dead node left open. Timers are non-persistent and
- * fire on every node; the ledger's advisory lock lets only one run start.
- * Starts the matcher and the expiry job on their schedules ({@code ring.matcher.schedule}, default
- * every 5 minutes; {@code ring.expiry.schedule}, hourly; ISO-8601 durations, {@code off} to
- * disable), the settlement job daily ({@code ring.settlement.schedule}, a UTC time of day, default
- * 02:00, or a duration, or {@code off}) and, shortly after startup, takes over runs that a dead
- * node left open. Timers are non-persistent and fire on every node; the ledger's advisory lock lets
- * only one run start.
+ * Starts the jobs on their schedules ({@code ring.matcher.schedule}, default every 5 minutes;
+ * {@code ring.expiry.schedule} and {@code ring.membership.expiry-schedule}, hourly; {@code
+ * ring.store.housekeeping.schedule}, every minute; ISO-8601 durations, {@code off} to disable), the
+ * settlement job daily ({@code ring.settlement.schedule}, a UTC time of day, default 02:00, or a
+ * duration, or {@code off}) and, shortly after startup, takes over runs that a dead node left open.
+ * Timers are non-persistent and fire on every node; the ledger's advisory lock lets only one run
+ * start.
  */
 @Singleton
 @Startup
@@ -60,6 +51,8 @@ public class BatchScheduler {
         "ring.membership.expiry-schedule",
         Duration.ofHours(1),
         BatchRuns.MEMBERSHIP_EXPIRY);
+    every(
+        config,
         "ring.store.housekeeping.schedule",
         Duration.ofMinutes(1),
         BatchRuns.STORE_HOUSEKEEPING);

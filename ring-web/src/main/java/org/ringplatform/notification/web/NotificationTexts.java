@@ -26,10 +26,9 @@ final class NotificationTexts {
   }
 
   /**
-   * The portal page a notice is about (a listing, an entity, a product or a store), as a path with
-   * its query, or null. Only ids are taken from the payload; the page itself checks who may see it.
-   * The portal page a notice is about (a listing, an entity or an order), as a path with its query,
-   * or null. Only ids are taken from the payload; the page itself checks who may see it.
+   * The portal page a notice is about (a listing, an entity, a product, a store or an order), as a
+   * path with its query, or null. Only ids are taken from the payload; the page itself checks who
+   * may see it.
    */
   static String target(String payload) {
     if (payload == null || !payload.strip().startsWith("{")) {
@@ -43,13 +42,15 @@ final class NotificationTexts {
       if (o.containsKey("entity") && o.get("id") instanceof jakarta.json.JsonNumber id) {
         return "/entity?id=" + id.longValue();
       }
+      // An order's notice may name its vendor and products too; the order is what it is about.
+      if (o.get("orderId") instanceof jakarta.json.JsonNumber id) {
+        return "/order?id=" + id.longValue();
+      }
       if (o.get("productId") instanceof jakarta.json.JsonNumber id) {
         return "/store/product?id=" + id.longValue();
       }
       if (o.get("vendorId") instanceof jakarta.json.JsonNumber id) {
         return "/vendor?id=" + id.longValue();
-      if (o.get("orderId") instanceof jakarta.json.JsonNumber id) {
-        return "/order?id=" + id.longValue();
       }
     } catch (RuntimeException e) {
       // Not JSON: no link.

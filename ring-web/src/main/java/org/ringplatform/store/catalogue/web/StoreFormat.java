@@ -12,7 +12,7 @@ import org.ringplatform.ledger.Money;
 /**
  * Prices and rates for the store's pages in the page's language ({@code
  * #{storeFormat.price(p.fromPriceMinor(), p.currency())}}): amounts are kept in minor units and
- * only formatted here.
+ * only formatted here. Used by the catalogue, cart, checkout and order pages alike.
  */
 @Named
 @ApplicationScoped
@@ -51,6 +51,22 @@ public class StoreFormat {
       text = code + '\u00a0' + text.substring(code.length());
     }
     return text;
+  }
+
+  /**
+   * The amount as a plain number in the page's language followed by its currency code ("1 250,00
+   * UAH"), for tables and totals where amounts line up.
+   */
+  public String money(long minor, String currency) {
+    if (currency == null || currency.isBlank()) {
+      return "";
+    }
+    Money money = Money.of(minor, currency.strip());
+    NumberFormat format = NumberFormat.getNumberInstance(locale());
+    int digits = Money.digits(money.currency());
+    format.setMinimumFractionDigits(digits);
+    format.setMaximumFractionDigits(digits);
+    return format.format(money.toDecimal()) + " " + money.currency();
   }
 
   /** An amount of minor units as the decimal an editor's input shows ("1250.00"). */

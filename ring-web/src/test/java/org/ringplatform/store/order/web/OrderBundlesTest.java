@@ -105,9 +105,14 @@ class OrderBundlesTest {
     }
     missing.addAll(
         Bundles.missingRefusalTexts(
+            // The cart, stock and order packages; vendors, the catalogue and refunds have their
+            // own.
             List.of(
-                Path.of("../ring-ejb/src/main/java/org/ringplatform/store"),
-                Path.of("src/main/java/org/ringplatform/store")),
+                Path.of("../ring-ejb/src/main/java/org/ringplatform/store/cart"),
+                Path.of("../ring-ejb/src/main/java/org/ringplatform/store/stock"),
+                Path.of("../ring-ejb/src/main/java/org/ringplatform/store/order"),
+                Path.of("src/main/java/org/ringplatform/store/cart"),
+                Path.of("src/main/java/org/ringplatform/store/order")),
             Pattern.compile(
                 "(?:invalid\\(|Kind\\.[A-Z_]+,|Problem\\()\\s*\"([a-z][A-Za-z_]*)\"\\s*,"),
             en));
