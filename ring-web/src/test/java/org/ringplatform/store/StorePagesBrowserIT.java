@@ -18,6 +18,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -61,8 +62,11 @@ class StorePagesBrowserIT {
     return RingDeployment.at(base, path).toString();
   }
 
+  /** A wait that outlasts page loads: an element seen just before a reload is looked up again. */
   private static WebDriverWait waitOn(ChromeDriver driver) {
-    return new WebDriverWait(driver, Duration.ofSeconds(30));
+    WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(30));
+    wait.ignoring(StaleElementReferenceException.class);
+    return wait;
   }
 
   private void signIn(ChromeDriver driver, String email, String password) {
