@@ -30,7 +30,6 @@ public final class CommerceFixtures {
   /** ring.war plus the test stand-ins for the store's allocation and confirmed card payments. */
   public static WebArchive deployment() {
     return RingDeployment.war()
-        .addClass(StoreAllocationStandIn.class)
         .addClass(CardPaymentStandIn.class)
         .addClass(PaymentProbeResource.class)
         .addClass(PaymentProbeResource.Payment.class);
