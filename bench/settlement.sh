@@ -161,6 +161,13 @@ GRANT="$(curl -s -H 'Content-Type: application/json' "$BASE/api/auth/token" \
 TOKEN="$(sed -nE 's/.*"access_token":"([^"]+)".*/\1/p' <<<"$GRANT")"
 [ -n "$TOKEN" ] || { log "no token: $GRANT"; exit 1; }
 
+# CPU time (utime + stime, in clock ticks) of the bench database's PostgreSQL backends and of the
+# server's processes (the launcher's session): on a shared machine the run's wall time depends on
+# the CPU it gets, its CPU time does not.
+ticks() { for pid in "$@"; do awk '{print $14 + $15}' "/proc/$pid/stat" 2>/dev/null; done | awk '{s += $1} END {print s + 0}'; }
+pg_ticks() { ticks $(pgrep -f "postgres: 15/main: $DB $DB" || true); }
+ring_ticks() { ticks $(ps -o pid= -s "$SERVER" || true); }
+PG0=$(pg_ticks); RING0=$(ring_ticks)
 log "load average before the run: $(cut -d' ' -f1-3 /proc/loadavg)"
 log "starting the settlement (chunk size $CHUNK)"
 STARTED="$(curl -s -H "Authorization: Bearer $TOKEN" -H 'Content-Type: application/json' \
@@ -172,6 +179,8 @@ for _ in $(seq "${RUN_TIMEOUT:-900}"); do
   sleep 1
 done
 log "load average after the run: $(cut -d' ' -f1-3 /proc/loadavg)"
+HZ=$(getconf CLK_TCK)
+log "CPU time during the run: PostgreSQL backends $(( ($(pg_ticks) - PG0) / HZ )) s, Ring's JVMs $(( ($(ring_ticks) - RING0) / HZ )) s"
 psql_ "select 'run ' || id || ': ' || status || ', ' || items_done || '/' || items_total
          || ' orders settled, ' || matches || ' settlements closed, ' || notifications
          || ' payouts, ' || round(extract(epoch from ended_at - started_at)::numeric, 1) || ' s'

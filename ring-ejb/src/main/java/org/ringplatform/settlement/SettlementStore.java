@@ -14,13 +14,16 @@ import java.util.List;
 public interface SettlementStore {
 
   /**
-   * A run of one vendor's queued orders in one currency, between two order ids: the unit a chunk
-   * settles.
+   * A run of one vendor's queued orders in one currency, consecutive in completion order: the
+   * orders completed from {@code (fromCompleted, fromOrderId)} to {@code (toCompleted, toOrderId)},
+   * both included, which the queue's index reads directly however many orders the vendor has.
    *
    * @param vendorId the vendor
    * @param currency the orders' currency
-   * @param fromOrderId first order id
-   * @param toOrderId last order id
+   * @param fromCompleted completion time of the first order
+   * @param fromOrderId id of the first order
+   * @param toCompleted completion time of the last order
+   * @param toOrderId id of the last order
    * @param orders orders in the run when it was read
    * @param completedBefore orders completed at or before this instant (the run's cutoff minus the
    *     vendor tier's hold days) are due
@@ -28,7 +31,9 @@ public interface SettlementStore {
   record Slice(
       long vendorId,
       String currency,
+      OffsetDateTime fromCompleted,
       long fromOrderId,
+      OffsetDateTime toCompleted,
       long toOrderId,
       int orders,
       OffsetDateTime completedBefore)
@@ -39,7 +44,7 @@ public interface SettlementStore {
 
   /**
    * The due orders at {@code cutoff} cut into slices of at most {@code ordersPerSlice}, by vendor,
-   * currency and order id; only the vendors of partition {@code partition} of {@code partitions}
+   * currency and completion; only the vendors of partition {@code partition} of {@code partitions}
    * (by vendor id), so that partitions settle disjoint vendors side by side.
    */
   List<Slice> slices(OffsetDateTime cutoff, int ordersPerSlice, int partition, int partitions);

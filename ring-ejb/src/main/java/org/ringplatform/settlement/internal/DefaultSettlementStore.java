@@ -62,40 +62,64 @@ public class DefaultSettlementStore implements SettlementStore {
   @Override
   public List<Slice> slices(
       OffsetDateTime cutoff, int ordersPerSlice, int partition, int partitions) {
+    int size = Math.max(1, ordersPerSlice);
+    // The first and the last order of every slice, in completion order per vendor and currency.
     try (Connection c = dataSource.getConnection();
         PreparedStatement ps =
             c.prepareStatement(
-                "select vendor_id, currency, min(id), max(id), count(*), due_before from ("
-                    + " select o.id, o.vendor_id, o.currency, cast(? as timestamptz)"
-                    + " - make_interval(days => t.settlement_hold_days) as due_before,"
-                    + " (row_number() over (partition by o.vendor_id, o.currency order by o.id)"
-                    + " - 1) / ? as n"
+                "select vendor_id, currency, due_before, completed_at, id, rn, total from ("
+                    + " select o.id, o.vendor_id, o.currency, o.completed_at,"
+                    + " cast(? as timestamptz) - make_interval(days => t.settlement_hold_days)"
+                    + " as due_before, row_number() over w as rn, count(*) over p as total"
                     + DUE
                     + " and o.vendor_id % ? = ?"
-                    + ") q group by vendor_id, currency, due_before, n"
-                    + " order by vendor_id, currency, n")) {
+                    + " window p as (partition by o.vendor_id, o.currency),"
+                    + " w as (p order by o.completed_at, o.id)) q"
+                    + " where (rn - 1) % ? = 0 or rn % ? = 0 or rn = total"
+                    + " order by vendor_id, currency, rn")) {
       ps.setObject(1, cutoff);
-      ps.setInt(2, Math.max(1, ordersPerSlice));
-      ps.setObject(3, cutoff);
-      ps.setInt(4, Math.max(1, partitions));
-      ps.setInt(5, Math.floorMod(partition, Math.max(1, partitions)));
+      ps.setObject(2, cutoff);
+      ps.setInt(3, Math.max(1, partitions));
+      ps.setInt(4, Math.floorMod(partition, Math.max(1, partitions)));
+      ps.setInt(5, size);
+      ps.setInt(6, size);
       List<Slice> out = new ArrayList<>();
       try (ResultSet rs = ps.executeQuery()) {
+        OffsetDateTime fromCompleted = null;
+        long fromId = 0;
+        long fromRn = 0;
         while (rs.next()) {
-          out.add(
-              new Slice(
-                  rs.getLong(1),
-                  rs.getString(2),
-                  rs.getLong(3),
-                  rs.getLong(4),
-                  rs.getInt(5),
-                  rs.getObject(6, OffsetDateTime.class).withOffsetSameInstant(ZoneOffset.UTC)));
+          OffsetDateTime completed = utc(rs.getObject(4, OffsetDateTime.class));
+          long id = rs.getLong(5);
+          long rn = rs.getLong(6);
+          long total = rs.getLong(7);
+          if ((rn - 1) % size == 0) {
+            fromCompleted = completed;
+            fromId = id;
+            fromRn = rn;
+          }
+          if (rn % size == 0 || rn == total) {
+            out.add(
+                new Slice(
+                    rs.getLong(1),
+                    rs.getString(2),
+                    fromCompleted,
+                    fromId,
+                    completed,
+                    id,
+                    (int) (rn - fromRn + 1),
+                    utc(rs.getObject(3, OffsetDateTime.class))));
+          }
         }
       }
       return out;
     } catch (SQLException e) {
       throw new IllegalStateException(e);
     }
+  }
+
+  private static OffsetDateTime utc(OffsetDateTime t) {
+    return t.withOffsetSameInstant(ZoneOffset.UTC);
   }
 
   @Override
@@ -152,14 +176,20 @@ public class DefaultSettlementStore implements SettlementStore {
         c.prepareStatement(
             "update ring.orders o set settled_at = now(), updated_at = now(),"
                 + " version = o.version + 1 where o.vendor_id = ? and o.currency = ?"
-                + " and o.id between ? and ? and o.settled_at is null"
-                + " and o.completed_at is not null and o.completed_at <= ?"
+                + " and o.completed_at between ? and ?"
+                + " and (o.completed_at, o.id) >= (cast(? as timestamptz), ?)"
+                + " and (o.completed_at, o.id) <= (cast(? as timestamptz), ?)"
+                + " and o.settled_at is null and o.completed_at <= ?"
                 + " and o.status <> 'refund_requested' returning o.id")) {
       ps.setLong(1, slice.vendorId());
       ps.setString(2, slice.currency());
-      ps.setLong(3, slice.fromOrderId());
-      ps.setLong(4, slice.toOrderId());
-      ps.setObject(5, slice.completedBefore());
+      ps.setObject(3, slice.fromCompleted());
+      ps.setObject(4, slice.toCompleted());
+      ps.setObject(5, slice.fromCompleted());
+      ps.setLong(6, slice.fromOrderId());
+      ps.setObject(7, slice.toCompleted());
+      ps.setLong(8, slice.toOrderId());
+      ps.setObject(9, slice.completedBefore());
       List<Long> ids = new ArrayList<>(slice.orders());
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
