@@ -102,7 +102,10 @@ class NotificationsIT {
                   "vendor_approved",
                   "vendor_rejected",
                   "vendor_suspended",
-                  "vendor_reinstated")
+                  "vendor_reinstated",
+                  "store_order_paid",
+                  "store_order_received",
+                  "store_order_refund_requested")
               .contains(pref.getString("type"));
       assertEquals(mailed, pref.getBoolean("email"), pref.toString());
     }
