@@ -238,10 +238,11 @@ class StorePagesBrowserIT {
     click(phone, card);
     waitOn(phone).until(ExpectedConditions.presenceOfElementLocated(By.id("product-title")));
     assertEquals(title, phone.findElement(By.id("product-title")).getText());
-    String price = phone.findElement(By.id("product-price")).getText();
+    // The add-to-cart form shows the catalogue's price and that the product can be had.
+    String price = phone.findElement(By.id("buy-price")).getText();
     assertTrue(price.contains("249"), price);
-    assertTrue(
-        phone.findElement(By.id("product-availability")).getText().contains("7"), "seven in stock");
+    assertTrue(phone.findElements(By.id("buy-unavailable")).isEmpty(), "it can be bought");
+    assertTrue(phone.findElement(By.id("buy-stock")).isDisplayed(), "in stock");
     assertEquals(storeName, phone.findElement(By.id("product-vendor")).getText());
     assertEquals(1, phone.findElements(By.cssSelector("#product-photos img")).size());
     Object loaded =
