@@ -752,7 +752,7 @@ class CatalogueIT {
     HttpResponse<String> page = api.get("/store/product?id=" + live, null);
     assertEquals(200, page.statusCode(), page.headers().map().toString());
     assertTrue(page.body().contains(w + " page product"));
-    assertTrue(page.body().contains("id=\"product-buy\""), "the buy include is on the page");
+    assertTrue(page.body().contains("id=\"buy-price\""), "the add-to-cart form is on the page");
     assertTrue(page.body().contains("75"), "the price");
     assertFalse(page.body().contains("product-manage"), "the edit link is the owner's");
     HttpResponse<String> hidden = api.get("/store/product?id=" + draft, null);
