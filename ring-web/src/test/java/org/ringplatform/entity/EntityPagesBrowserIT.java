@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URL;
-import java.time.Duration;
 import java.util.UUID;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
@@ -93,7 +92,7 @@ class EntityPagesBrowserIT {
     String admin = TestAccounts.create("moderator", Role.ADMIN);
     String name = "Robot Works " + UUID.randomUUID().toString().substring(0, 8);
     driver = Browser.open(375, 812);
-    wait = new WebDriverWait(driver, Duration.ofSeconds(30));
+    wait = Browser.await(driver, 30);
 
     // A member creates an entity through the editor.
     signIn(owner);
@@ -218,7 +217,7 @@ class EntityPagesBrowserIT {
     java.nio.file.Path pdf = java.nio.file.Files.createTempFile("registration", ".pdf");
     java.nio.file.Files.writeString(pdf, "%PDF-1.4\n1 0 obj <<>> endobj\n%%EOF\n");
     driver = Browser.open(1280, 900);
-    wait = new WebDriverWait(driver, Duration.ofSeconds(30));
+    wait = Browser.await(driver, 30);
 
     signIn(ownerEmail);
     driver.get(url("/entity?id=" + entity));

@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URL;
-import java.time.Duration;
 import java.util.UUID;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
@@ -72,7 +71,7 @@ class SignUpToMemberBrowserIT {
     String email = "browser-" + UUID.randomUUID().toString().substring(0, 8) + "@test.ring";
     String password = "my own long passphrase";
     driver = Browser.open(1280, 900);
-    WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(30));
+    WebDriverWait wait = Browser.await(driver, 30);
 
     driver.get(url("/signup"));
     field("email").sendKeys(email);
@@ -135,8 +134,7 @@ class SignUpToMemberBrowserIT {
       driver.findElement(By.cssSelector("[id$='remember'] .ui-chkbox-box")).click();
     }
     submit();
-    new WebDriverWait(driver, Duration.ofSeconds(30))
-        .until(ExpectedConditions.presenceOfElementLocated(By.id("sign-out")));
+    Browser.await(driver, 30).until(ExpectedConditions.presenceOfElementLocated(By.id("sign-out")));
   }
 
   @Test
@@ -163,8 +161,7 @@ class SignUpToMemberBrowserIT {
     driver.manage().deleteAllCookies();
     driver.manage().addCookie(new Cookie("ring-remember", remembered.getValue(), "/"));
     driver.get(url("/account/profile"));
-    new WebDriverWait(driver, Duration.ofSeconds(30))
-        .until(ExpectedConditions.urlContains("/signin"));
+    Browser.await(driver, 30).until(ExpectedConditions.urlContains("/signin"));
     assertEquals(
         0L,
         ((Number)
@@ -178,7 +175,7 @@ class SignUpToMemberBrowserIT {
   void aSixDigitCodeFromTheMailSignsYouIn() throws Exception {
     String email = TestAccounts.create("code", Role.SUBSCRIBER);
     driver = Browser.open(1280, 900);
-    WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(30));
+    WebDriverWait wait = Browser.await(driver, 30);
     driver.get(url("/signin-code"));
     field("email").sendKeys(email);
     driver.findElement(By.cssSelector("main form [id$='send']")).click();
@@ -195,7 +192,7 @@ class SignUpToMemberBrowserIT {
   void aForgottenPasswordIsResetThroughTheMailedLinkOnce() throws Exception {
     String email = TestAccounts.create("forgetful", Role.SUBSCRIBER);
     driver = Browser.open(1280, 900);
-    WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(30));
+    WebDriverWait wait = Browser.await(driver, 30);
     driver.get(url("/forgot"));
     field("email").sendKeys(email);
     submit();

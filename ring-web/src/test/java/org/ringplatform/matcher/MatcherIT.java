@@ -157,6 +157,25 @@ class MatcherIT {
     throw new AssertionError("Run " + run + " did not end");
   }
 
+  /**
+   * Waits until the run has really started matching, so a stop sent next lands mid-way rather than
+   * before the reader opened (a stop while "starting" ends the run with nothing done).
+   */
+  private void awaitProgress(long run) throws Exception {
+    Api api = new Api(base);
+    for (int i = 0; i < 400; i++) {
+      JsonObject o = Api.json(api.get("/api/admin/matcher/runs/" + run, admin()));
+      if (o.getString("status").equals("running") && o.getInt("itemsDone") > 0) {
+        return;
+      }
+      assertTrue(
+          o.getString("status").equals("starting") || o.getString("status").equals("running"),
+          "the run ended before it could be stopped: " + o);
+      Thread.sleep(50);
+    }
+    throw new AssertionError("Run " + run + " made no progress");
+  }
+
   private JsonObject runMatcher() throws Exception {
     JsonObject run = await(start("{\"job\":\"matcher\"}"));
     assertEquals("completed", run.getString("status"), run.toString());
@@ -282,10 +301,11 @@ class MatcherIT {
     for (int i = 0; i < 3; i++) {
       fits.add(member("fit" + i, Role.MEMBER, skill));
     }
-    for (int i = 0; i < 200; i++) {
+    for (int i = 0; i < 500; i++) {
       listing(author, null, skill, "active", "public", false);
     }
     long run = start("{\"job\":\"matcher\",\"chunkSize\":1}");
+    awaitProgress(run);
     Api api = new Api(base);
     HttpResponse<String> stop = api.post("/api/admin/matcher/runs/" + run + "/stop", null, admin());
     assertEquals(202, stop.statusCode(), stop.body());

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URL;
-import java.time.Duration;
 import java.util.List;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
@@ -94,7 +93,7 @@ class MembersPagesBrowserIT {
     CommerceFixtures.grant(api, id, 25_000);
 
     driver = Browser.open(1280, 900);
-    wait = new WebDriverWait(driver, Duration.ofSeconds(30));
+    wait = Browser.await(driver, 30);
     signIn(email, TestAccounts.PASSWORD);
 
     // The wallet: balance, history, and the header, live.
@@ -160,7 +159,7 @@ class MembersPagesBrowserIT {
     // Every page fits a phone.
     ChromeDriver desktop = driver;
     driver = Browser.open(390, 844);
-    wait = new WebDriverWait(driver, Duration.ofSeconds(30));
+    wait = Browser.await(driver, 30);
     try {
       signIn(email, TestAccounts.PASSWORD);
       for (String page : List.of("/wallet", "/membership", "/referrals")) {
@@ -171,7 +170,7 @@ class MembersPagesBrowserIT {
     } finally {
       driver.quit();
       driver = desktop;
-      wait = new WebDriverWait(driver, Duration.ofSeconds(30));
+      wait = Browser.await(driver, 30);
     }
 
     // The purchase earned the referrer a pending reward; an admin approves it.

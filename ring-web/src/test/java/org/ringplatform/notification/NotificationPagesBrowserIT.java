@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URL;
-import java.time.Duration;
 import java.util.List;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
@@ -82,7 +81,7 @@ class NotificationPagesBrowserIT {
     invite(owner, TestAccounts.entity(ownerId, "public", false), email);
 
     driver = Browser.open(1280, 900);
-    wait = new WebDriverWait(driver, Duration.ofSeconds(20));
+    wait = Browser.await(driver, 20);
     driver.get(url("/signin"));
     field("email").sendKeys(email);
     field("password").sendKeys(TestAccounts.PASSWORD);

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URL;
-import java.time.Duration;
 import java.util.UUID;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
@@ -101,8 +100,7 @@ class OpportunityPagesBrowserIT {
       }
       wait.until(ExpectedConditions.elementToBeClickable(item)).click();
       try {
-        new WebDriverWait(driver, Duration.ofSeconds(3))
-            .until(ExpectedConditions.textToBe(menu, label));
+        Browser.await(driver, 3).until(ExpectedConditions.textToBe(menu, label));
         break;
       } catch (org.openqa.selenium.TimeoutException e) {
         if (attempt == 3) {
@@ -155,7 +153,7 @@ class OpportunityPagesBrowserIT {
         (String) TestAccounts.query("select name from ring.entities where id = ?", entity);
     String title = "Robot arm " + UUID.randomUUID().toString().substring(0, 8);
     driver = Browser.open(375, 812);
-    wait = new WebDriverWait(driver, Duration.ofSeconds(30));
+    wait = Browser.await(driver, 30);
 
     // The owner posts an offer for their organisation from the board and submits it.
     signIn(owner);
@@ -258,7 +256,7 @@ class OpportunityPagesBrowserIT {
     String owner = TestAccounts.create("careless", Role.MEMBER);
     String title = "Backwards budget " + UUID.randomUUID().toString().substring(0, 8);
     driver = Browser.open(1280, 900);
-    wait = new WebDriverWait(driver, Duration.ofSeconds(30));
+    wait = Browser.await(driver, 30);
 
     signIn(owner);
     driver.get(url("/opportunity-edit"));
@@ -288,7 +286,7 @@ class OpportunityPagesBrowserIT {
     String entityName =
         (String) TestAccounts.query("select name from ring.entities where id = ?", entity);
     driver = Browser.open(1280, 900);
-    wait = new WebDriverWait(driver, Duration.ofSeconds(30));
+    wait = Browser.await(driver, 30);
 
     signIn(insider);
     driver.get(url("/confidential/"));

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URL;
-import java.time.Duration;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -77,7 +76,7 @@ class PaymentPagesBrowserIT {
     String ref = t.topUp(token, 25_000, "wayforpay").getString("reference");
 
     driver = Browser.open(1280, 900);
-    wait = new WebDriverWait(driver, Duration.ofSeconds(30));
+    wait = Browser.await(driver, 30);
     signIn(email, TestAccounts.PASSWORD);
     driver.get(url("/pay?ref=" + ref));
     // The page posts itself to the gateway: the stand-in shows the order it verified.
@@ -141,7 +140,7 @@ class PaymentPagesBrowserIT {
     String token = t.api().accessToken(email, TestAccounts.PASSWORD);
     String ref = t.topUp(token, 1_000, "stripe").getString("reference");
     driver = Browser.open(375, 812);
-    wait = new WebDriverWait(driver, Duration.ofSeconds(30));
+    wait = Browser.await(driver, 30);
     signIn(email, TestAccounts.PASSWORD);
     driver.get(url("/payment-result?ref=" + ref));
     wait.until(ExpectedConditions.presenceOfElementLocated(By.id("payment-status")));

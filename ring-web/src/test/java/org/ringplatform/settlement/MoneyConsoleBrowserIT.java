@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -89,7 +88,7 @@ class MoneyConsoleBrowserIT {
 
     admin = Browser.open(1280, 900);
     // The console re-renders its tables by Ajax while polling: a row read mid-update is retried.
-    WebDriverWait wait = new WebDriverWait(admin, Duration.ofSeconds(90));
+    WebDriverWait wait = Browser.await(admin, 90);
     wait.ignoring(StaleElementReferenceException.class);
     signIn(admin, wait, TestAccounts.create("browser-admin", Role.ADMIN));
     admin.get(url("/admin/settlements"));
@@ -123,7 +122,7 @@ class MoneyConsoleBrowserIT {
 
     // The vendor, on a phone, opens the statement and its lines.
     vendor = Browser.open(390, 844);
-    WebDriverWait vendorWait = new WebDriverWait(vendor, Duration.ofSeconds(60));
+    WebDriverWait vendorWait = Browser.await(vendor, 60);
     vendorWait.ignoring(StaleElementReferenceException.class);
     signIn(vendor, vendorWait, v.ownerEmail());
     vendor.get(url("/vendor/statements"));

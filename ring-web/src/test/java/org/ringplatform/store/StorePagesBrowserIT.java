@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.UUID;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
@@ -64,7 +63,7 @@ class StorePagesBrowserIT {
 
   /** A wait that outlasts page loads: an element seen just before a reload is looked up again. */
   private static WebDriverWait waitOn(ChromeDriver driver) {
-    WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(30));
+    WebDriverWait wait = Browser.await(driver, 30);
     wait.ignoring(StaleElementReferenceException.class);
     return wait;
   }
@@ -103,8 +102,7 @@ class StorePagesBrowserIT {
       }
       waitOn(driver).until(ExpectedConditions.elementToBeClickable(item)).click();
       try {
-        new WebDriverWait(driver, Duration.ofSeconds(3))
-            .until(ExpectedConditions.textToBe(menu, label));
+        Browser.await(driver, 3).until(ExpectedConditions.textToBe(menu, label));
         break;
       } catch (org.openqa.selenium.TimeoutException e) {
         if (attempt == 3) {

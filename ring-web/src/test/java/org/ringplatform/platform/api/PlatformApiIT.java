@@ -29,9 +29,7 @@ class PlatformApiIT {
 
   @Deployment(testable = false)
   static WebArchive deployment() {
-    return RingDeployment.war()
-        .addClass(ProblemProbeResource.class)
-        .addClass(ProblemProbeResource.Signup.class);
+    return RingDeployment.war();
   }
 
   @ArquillianResource URL base;

@@ -22,7 +22,7 @@ class ErrorPagesIT {
 
   @Deployment(testable = false)
   static WebArchive deployment() {
-    return RingDeployment.war().addClass(ErrorProbeServlet.class);
+    return RingDeployment.war();
   }
 
   @ArquillianResource URL base;

@@ -103,7 +103,7 @@ class StorePagesBrowserIT {
     long buyerId = TestAccounts.id(buyerEmail);
     OrderFixtures.fundWallet(buyerId, "UAH", 100_000);
     driver = Browser.open(375, 812);
-    wait = new WebDriverWait(driver, Duration.ofSeconds(30));
+    wait = Browser.await(driver, 30);
 
     // A visitor: an empty cart, then the product is added and the header counts it.
     driver.get(url("/cart"));
@@ -191,7 +191,7 @@ class StorePagesBrowserIT {
     String buyerEmail = TestAccounts.create("card-buyer", Role.SUBSCRIBER);
     long buyerId = TestAccounts.id(buyerEmail);
     driver = Browser.open(375, 812);
-    wait = new WebDriverWait(driver, Duration.ofSeconds(30));
+    wait = Browser.await(driver, 30);
     signIn(buyerEmail);
     driver.get(url("/cart"));
     assertEquals(200, addToCart(ebook, 1));

@@ -29,10 +29,7 @@ public final class CommerceFixtures {
 
   /** ring.war plus the test stand-ins for the store's allocation and confirmed card payments. */
   public static WebArchive deployment() {
-    return RingDeployment.war()
-        .addClass(CardPaymentStandIn.class)
-        .addClass(PaymentProbeResource.class)
-        .addClass(PaymentProbeResource.Payment.class);
+    return RingDeployment.war();
   }
 
   /** An active vendor of a new entity of {@code ownerId}; returns its id. */

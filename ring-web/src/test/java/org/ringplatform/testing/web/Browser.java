@@ -3,9 +3,14 @@ package org.ringplatform.testing.web;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import org.openqa.selenium.JavascriptException;
+import org.openqa.selenium.NoSuchElementException;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * Headless Chromium from Debian's packages, driven by Selenium through {@code
@@ -48,6 +53,18 @@ public final class Browser {
     ChromeDriver driver = new ChromeDriver(options);
     driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(60));
     return driver;
+  }
+
+  /**
+   * A wait that polls again when PrimeFaces replaced the element it was reading (a stale element,
+   * or Chrome's "node does not belong to the document"): an AJAX re-render is not a failure.
+   */
+  public static WebDriverWait await(WebDriver driver, int seconds) {
+    WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(seconds));
+    wait.ignoring(StaleElementReferenceException.class);
+    wait.ignoring(NoSuchElementException.class);
+    wait.ignoring(JavascriptException.class);
+    return wait;
   }
 
   /** Saves a screenshot under target/screenshots for a person to look at. */

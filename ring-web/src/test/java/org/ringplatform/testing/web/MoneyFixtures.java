@@ -25,10 +25,7 @@ public final class MoneyFixtures {
 
   /** The real WAR plus the fixture resource. */
   public static WebArchive deployment() {
-    return RingDeployment.war()
-        .addClass(MoneyFixtureResource.class)
-        .addClass(MoneyFixtureResource.OrderSpec.class)
-        .addClass(MoneyFixtureResource.BulkSpec.class);
+    return RingDeployment.war();
   }
 
   /**

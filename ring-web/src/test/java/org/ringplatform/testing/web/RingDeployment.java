@@ -18,10 +18,23 @@ public final class RingDeployment {
 
   private RingDeployment() {}
 
-  /** The self-contained WAR from {@code ring-web/target}. */
+  /**
+   * The self-contained WAR from {@code ring-web/target}, with every test fixture endpoint added
+   * (probes and fixture resources under {@code /api/test...}, {@code /test-...}): one archive for
+   * all classes lets them share one running server (see {@code SharedPayaraMicro}).
+   */
   public static WebArchive war() {
     File war = new File(System.getProperty("ring.war", "target/ring.war"));
-    return ShrinkWrap.createFromZipFile(WebArchive.class, war);
+    return ShrinkWrap.createFromZipFile(WebArchive.class, war)
+        .addClass(org.ringplatform.platform.api.ProblemProbeResource.class)
+        .addClass(org.ringplatform.platform.api.ProblemProbeResource.Signup.class)
+        .addClass(org.ringplatform.portal.web.ErrorProbeServlet.class)
+        .addClass(MoneyFixtureResource.class)
+        .addClass(MoneyFixtureResource.OrderSpec.class)
+        .addClass(MoneyFixtureResource.BulkSpec.class)
+        .addClass(org.ringplatform.testing.commerce.CardPaymentStandIn.class)
+        .addClass(org.ringplatform.testing.commerce.PaymentProbeResource.class)
+        .addClass(org.ringplatform.testing.commerce.PaymentProbeResource.Payment.class);
   }
 
   /** An HTTP client that does not follow redirects, so tests can check each hop. */
