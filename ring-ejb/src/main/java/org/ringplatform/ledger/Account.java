@@ -76,6 +76,15 @@ public record Account(
         "vendor_receivable:" + vendorId, currency, "asset", 'D', "vendor", vendorId, false);
   }
 
+  /**
+   * What the platform owes a vendor outside its order lines (liability): a referral share given
+   * back after its order was settled, paid with the vendor's next settlement.
+   */
+  public static Account vendorAdjustment(long vendorId, String currency) {
+    return owned(
+        "vendor_adjustment:" + vendorId, currency, "liability", 'C', "vendor", vendorId, false);
+  }
+
   /** A member's credit wallet (liability); it can never go below zero. */
   public static Account wallet(long userId, String currency) {
     return owned("wallet:" + userId, currency, "liability", 'C', "user", userId, true);

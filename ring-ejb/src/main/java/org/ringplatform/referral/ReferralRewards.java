@@ -117,6 +117,14 @@ public interface ReferralRewards {
    */
   Reward reject(AuthenticatedUser admin, long rewardId, String note);
 
+  /**
+   * A refund of one of the checkout's orders took {@code referralMinor} of its referral share back
+   * out of {@code referral_payable} (recipe 6): the checkout's pending reward shrinks by as much,
+   * so it always equals what is held for it, and is rejected (note {@code refunded}) when nothing
+   * is left. Part of the refund's transaction; a reward already paid or decided is left alone.
+   */
+  void refunded(long checkoutId, long referralMinor);
+
   /** The reward of a payment, if one was earned ({@code source} store_order or membership). */
   Optional<Reward> forPayment(String source, String reference);
 }

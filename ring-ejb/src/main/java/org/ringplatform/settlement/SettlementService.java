@@ -25,13 +25,15 @@ public interface SettlementService {
    * @param refundsMinor the vendor's part of the refunds made before settlement
    * @param netMinor gross - commission - referral - refunds
    * @param clawbackMinor earlier claw-backs netted against this settlement
+   * @param adjustmentMinor paid on top of the lines: referral shares given back to the vendor after
+   *     their orders were settled
    * @param lines orders settled
    * @param status open (lines being added), closed (payout scheduled) or paid
    * @param periodEnd the latest completion time it covers
    * @param createdAt when it was opened
    * @param closedAt when its payout was scheduled
    * @param payoutId its payout, or null when nothing was left to pay
-   * @param payoutMinor the payout amount (net - claw-backs), or null
+   * @param payoutMinor the payout amount (net + adjustments - claw-backs), or null
    * @param payoutStatus scheduled, exported, paid or failed; null without payout
    */
   record Settlement(
@@ -46,6 +48,7 @@ public interface SettlementService {
       long refundsMinor,
       long netMinor,
       long clawbackMinor,
+      long adjustmentMinor,
       int lines,
       String status,
       OffsetDateTime periodEnd,
@@ -130,7 +133,8 @@ public interface SettlementService {
    * What the ledger holds for a vendor in one currency right now.
    *
    * @param currency currency
-   * @param payableMinor owed to the vendor and not yet paid out (sales not yet settled)
+   * @param payableMinor owed to the vendor and not yet paid out (sales not yet settled, and
+   *     referral shares given back after settlement)
    * @param receivableMinor claw-backs still to be netted against its next settlement
    */
   record Balance(String currency, long payableMinor, long receivableMinor) {}

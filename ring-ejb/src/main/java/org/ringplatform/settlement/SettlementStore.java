@@ -58,6 +58,14 @@ public interface SettlementStore {
    */
   int settle(long runId, Slice slice);
 
+  /**
+   * Opens a settlement for {@code runId} for every vendor and currency with adjustments owed
+   * ({@code vendor_adjustment} balance above zero) and no open settlement.
+   *
+   * @return how many were opened
+   */
+  int openForAdjustments(long runId);
+
   /** The open settlements (of any run), oldest first: the payout step's queue. */
   List<Long> openSettlements();
 
@@ -70,9 +78,10 @@ public interface SettlementStore {
   record Closed(int closed, int payouts) {}
 
   /**
-   * Closes open settlements: totals from their lines, each vendor's outstanding claw-backs netted
-   * ({@code clawback:<id>}), a payout of the rest scheduled and posted ({@code payout:<id>}),
-   * recipe 7 of docs/ledger.md. Set-based but for the ledger entries, one per settlement.
+   * Closes open settlements: totals from their lines, the adjustments owed to each vendor added
+   * ({@code adjustment:<id>}), its outstanding claw-backs netted ({@code clawback:<id>}), a payout
+   * of the rest scheduled and posted ({@code payout:<id>}), recipe 7 of docs/ledger.md. Set-based
+   * but for the ledger entries, one per settlement.
    */
   Closed close(List<Long> settlementIds);
 }

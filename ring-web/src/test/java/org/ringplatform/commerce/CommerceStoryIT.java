@@ -86,9 +86,21 @@ class CommerceStoryIT {
         .toList();
   }
 
-  @Test
-  void aReferredMemberBuysFromTwoVendorsByCardAndTheSettlementPaysEachVendorItsNet()
-      throws Exception {
+  /** What a story left behind: the two vendors, the checkout, its reward and the referrer. */
+  private record Story(
+      Api api,
+      String adminToken,
+      long vendorA,
+      long vendorB,
+      long checkout,
+      long reward,
+      long referrer) {}
+
+  /**
+   * A referred member buys from two vendors by card at the WayForPay stand-in; each vendor sees and
+   * fulfils its own order and the buyer confirms completion. The reward is left pending.
+   */
+  private Story buyFromTwoVendorsByCard() throws Exception {
     GatewayStandIns.pointAt(base);
     Api api = new Api(base);
     String adminToken =
@@ -168,32 +180,33 @@ class CommerceStoryIT {
       moved(buyer, order, "completed");
     }
 
-    // The referrer's reward waits for an admin (a card payment), who approves it: paid as credits.
+    // The referrer's reward waits for an admin (a card payment).
     long reward =
         number(
             "select id from ring.referral_rewards where referrer_id = ? and source_reference = ?",
             referrerId,
             reference);
     assertEquals("pending", sql("select status from ring.referral_rewards where id = ?", reward));
-    HttpResponse<String> approved =
-        api.post("/api/admin/referrals/rewards/" + reward + "/approve", "{}", adminToken);
-    assertEquals(200, approved.statusCode(), approved.body());
-    long referralTotal =
-        number(
-            "select sum(referral_minor) from ring.orders where checkout_id = ?",
-            checkout.getJsonObject("checkout").getJsonNumber("id").longValue());
-    assertTrue(referralTotal > 0, "the first paid order of a referred buyer carries a share");
-    assertEquals(referralTotal, balance("wallet:" + referrerId, "UAH"));
+    long checkoutId = checkout.getJsonObject("checkout").getJsonNumber("id").longValue();
+    assertTrue(
+        number("select sum(referral_minor) from ring.orders where checkout_id = ?", checkoutId) > 0,
+        "the first paid order of a referred buyer carries a share");
+    return new Story(api, adminToken, vendorA, vendorB, checkoutId, reward, referrerId);
+  }
 
-    // The hold period passes; the settlement job pays each vendor net of commission and referral.
-    sql(
-        "update ring.orders set completed_at = now() - interval '30 days' where vendor_id in (?, ?)"
-            + " returning id",
-        vendorA,
-        vendorB);
+  /** The hold period passes for the story's orders and the settlement job runs to completion. */
+  private static void settle(Story story, boolean holdPassed) throws Exception {
+    if (holdPassed) {
+      sql(
+          "update ring.orders set completed_at = now() - interval '30 days'"
+              + " where vendor_id in (?, ?) returning id",
+          story.vendorA(),
+          story.vendorB());
+    }
+    Api api = story.api();
     long run = -1;
     for (int attempt = 0; attempt < 240 && run < 0; attempt++) {
-      HttpResponse<String> r = api.post("/api/admin/settlements/run", "{}", adminToken);
+      HttpResponse<String> r = api.post("/api/admin/settlements/run", "{}", story.adminToken());
       if (r.statusCode() == 202) {
         run = Api.json(r).getJsonNumber("id").longValue();
       } else {
@@ -203,28 +216,65 @@ class CommerceStoryIT {
     }
     JsonObject done = null;
     for (int i = 0; i < 1200; i++) {
-      done = Api.json(api.get("/api/admin/settlements/runs/" + run, adminToken));
+      done = Api.json(api.get("/api/admin/settlements/runs/" + run, story.adminToken()));
       if (!done.getBoolean("open")) {
         break;
       }
       Thread.sleep(100);
     }
     assertEquals("completed", done.getString("status"), done.toString());
-    for (long vendor : List.of(vendorA, vendorB)) {
-      long total = number("select total_minor from ring.orders where vendor_id = ?", vendor);
-      long bps = number("select commission_bps from ring.orders where vendor_id = ?", vendor);
-      long referral = number("select referral_minor from ring.orders where vendor_id = ?", vendor);
-      long commission =
-          number("select commission_minor from ring.orders where vendor_id = ?", vendor);
+  }
+
+  private static long ofVendor(String column, long vendor) throws Exception {
+    return number("select " + column + " from ring.orders where vendor_id = ?", vendor);
+  }
+
+  /** Everything paid out to the vendor so far. */
+  private static long paidOut(long vendor) throws Exception {
+    return number(
+        "select coalesce(sum(amount_minor), 0) from ring.payouts where vendor_id = ?", vendor);
+  }
+
+  private static void assertBooksClosed(Story story) throws Exception {
+    for (long vendor : List.of(story.vendorA(), story.vendorB())) {
+      assertEquals(0, balance("vendor_payable:" + vendor, "UAH"), "nothing left owed to " + vendor);
+      assertEquals(0, balance("vendor_adjustment:" + vendor, "UAH"), "no adjustment left");
+    }
+    JsonObject check = Api.json(story.api().get("/api/admin/ledger/check", story.adminToken()));
+    assertTrue(check.getBoolean("sound"), check.toString());
+    assertLedgerSound();
+  }
+
+  @Test
+  void aReferredMemberBuysFromTwoVendorsByCardAndTheSettlementPaysEachVendorItsNet()
+      throws Exception {
+    Story story = buyFromTwoVendorsByCard();
+    // The admin approves the reward: paid as credits.
+    HttpResponse<String> approved =
+        story
+            .api()
+            .post(
+                "/api/admin/referrals/rewards/" + story.reward() + "/approve",
+                "{}",
+                story.adminToken());
+    assertEquals(200, approved.statusCode(), approved.body());
+    long referralTotal =
+        number(
+            "select sum(referral_minor) from ring.orders where checkout_id = ?", story.checkout());
+    assertEquals(referralTotal, balance("wallet:" + story.referrer(), "UAH"));
+
+    // The hold period passes; the settlement job pays each vendor net of commission and referral.
+    settle(story, true);
+    for (long vendor : List.of(story.vendorA(), story.vendorB())) {
+      long total = ofVendor("total_minor", vendor);
+      long commission = ofVendor("commission_minor", vendor);
       assertEquals(
-          Money.share(
-              number("select subtotal_minor from ring.orders where vendor_id = ?", vendor),
-              (int) bps),
+          Money.share(ofVendor("subtotal_minor", vendor), (int) ofVendor("commission_bps", vendor)),
           commission,
           "the commission frozen at checkout");
       assertEquals(
-          total - commission - referral,
-          number("select amount_minor from ring.payouts where vendor_id = ?", vendor),
+          total - commission - ofVendor("referral_minor", vendor),
+          paidOut(vendor),
           "vendor " + vendor + " is paid its net");
     }
     assertEquals(
@@ -232,10 +282,161 @@ class CommerceStoryIT {
         number(
             "select count(*) from ring.settlement_lines where order_id in"
                 + " (select id from ring.orders where vendor_id in (?, ?))",
-            vendorA,
-            vendorB));
-    JsonObject check = Api.json(api.get("/api/admin/ledger/check", adminToken));
-    assertTrue(check.getBoolean("sound"), check.toString());
+            story.vendorA(),
+            story.vendorB()));
+    assertBooksClosed(story);
+  }
+
+  @Test
+  void aRewardRejectedBeforeSettlementLeavesTheWholeShareInTheVendorsPayout() throws Exception {
+    Story story = buyFromTwoVendorsByCard();
+    HttpResponse<String> rejected =
+        story
+            .api()
+            .post(
+                "/api/admin/referrals/rewards/" + story.reward() + "/reject",
+                "{\"note\":\"self-referral ring\"}",
+                story.adminToken());
+    assertEquals(200, rejected.statusCode(), rejected.body());
+    assertEquals(0, balance("wallet:" + story.referrer(), "UAH"), "the referrer gets nothing");
+
+    settle(story, true);
+    for (long vendor : List.of(story.vendorA(), story.vendorB())) {
+      long total = ofVendor("total_minor", vendor);
+      long commission = ofVendor("commission_minor", vendor);
+      assertEquals(total - commission, paidOut(vendor), "vendor " + vendor + " keeps its share");
+      assertEquals(
+          0L,
+          number(
+              "select l.referral_minor from ring.settlement_lines l join ring.orders o"
+                  + " on o.id = l.order_id where o.vendor_id = ?",
+              vendor),
+          "the line deducts no share");
+    }
+    assertBooksClosed(story);
+  }
+
+  @Test
+  void aRewardRejectedAfterSettlementIsPaidToTheVendorsWithTheirNextSettlement() throws Exception {
+    Story story = buyFromTwoVendorsByCard();
+    settle(story, true);
+    for (long vendor : List.of(story.vendorA(), story.vendorB())) {
+      assertEquals(
+          ofVendor("total_minor", vendor)
+              - ofVendor("commission_minor", vendor)
+              - ofVendor("referral_minor", vendor),
+          paidOut(vendor),
+          "settled while the reward was pending: the share is held back");
+    }
+    HttpResponse<String> rejected =
+        story
+            .api()
+            .post(
+                "/api/admin/referrals/rewards/" + story.reward() + "/reject",
+                "{}",
+                story.adminToken());
+    assertEquals(200, rejected.statusCode(), rejected.body());
+    for (long vendor : List.of(story.vendorA(), story.vendorB())) {
+      assertEquals(
+          ofVendor("referral_minor", vendor),
+          balance("vendor_adjustment:" + vendor, "UAH"),
+          "the share is owed to the vendor outside its orders");
+    }
+
+    // The next run pays it although the vendors sold nothing new, and only once.
+    settle(story, false);
+    settle(story, false);
+    for (long vendor : List.of(story.vendorA(), story.vendorB())) {
+      assertEquals(
+          ofVendor("total_minor", vendor) - ofVendor("commission_minor", vendor),
+          paidOut(vendor),
+          "vendor " + vendor + " has now been paid its share too");
+      assertEquals(
+          ofVendor("referral_minor", vendor),
+          number(
+              "select adjustment_minor from ring.settlements where vendor_id = ?"
+                  + " and adjustment_minor > 0",
+              vendor));
+    }
+    assertBooksClosed(story);
+  }
+
+  @Test
+  void aRefundWhileTheRewardIsPendingShrinksItAndTheApprovalPaysOnlyWhatIsLeft() throws Exception {
+    Story story = buyFromTwoVendorsByCard();
+    long orderA = ofVendor("id", story.vendorA());
+    long shareA = ofVendor("referral_minor", story.vendorA());
+    long shareB = ofVendor("referral_minor", story.vendorB());
+    assertEquals(
+        shareA + shareB,
+        number("select amount_minor from ring.referral_rewards where id = ?", story.reward()));
+
+    // Vendor A's order is refunded in full at the gateway stand-in while the reward waits.
+    HttpResponse<String> refunded =
+        story
+            .api()
+            .post(
+                "/api/store/orders/" + orderA + "/refunds",
+                "{\"reason\":\"Arrived broken\"}",
+                story.adminToken());
+    assertEquals(201, refunded.statusCode(), refunded.body());
+    assertEquals(
+        shareB,
+        number("select amount_minor from ring.referral_rewards where id = ?", story.reward()),
+        "the reward keeps only the share of the order not refunded");
+
+    HttpResponse<String> approved =
+        story
+            .api()
+            .post(
+                "/api/admin/referrals/rewards/" + story.reward() + "/approve",
+                "{}",
+                story.adminToken());
+    assertEquals(200, approved.statusCode(), approved.body());
+    assertEquals(shareB, balance("wallet:" + story.referrer(), "UAH"));
+
+    // Vendor B is settled net of its share; vendor A, fully refunded, is paid nothing.
+    settle(story, true);
+    assertEquals(
+        ofVendor("total_minor", story.vendorB())
+            - ofVendor("commission_minor", story.vendorB())
+            - shareB,
+        paidOut(story.vendorB()));
+    assertEquals(0, paidOut(story.vendorA()));
+    assertBooksClosed(story);
+  }
+
+  @Test
+  void aRefundAnswerWithoutTheGatewaysSignatureRefundsNothing() throws Exception {
+    Story story = buyFromTwoVendorsByCard();
+    long orderA = ofVendor("id", story.vendorA());
+    long reward =
+        number("select amount_minor from ring.referral_rewards where id = ?", story.reward());
+    GatewayStandIns.wayForPay().forgeRefundAnswers(true);
+    HttpResponse<String> r;
+    try {
+      r =
+          story
+              .api()
+              .post(
+                  "/api/store/orders/" + orderA + "/refunds",
+                  "{\"reason\":\"Forged\"}",
+                  story.adminToken());
+    } finally {
+      GatewayStandIns.wayForPay().forgeRefundAnswers(false);
+    }
+    assertEquals(503, r.statusCode(), r.body());
+    assertTrue(r.body().contains("\"status\""), "a problem body: " + r.body());
+    assertEquals(0L, ofVendor("refunded_minor", story.vendorA()));
+    assertEquals(
+        0L,
+        number(
+            "select count(*) from ring.refunds where order_id = ? and status = 'succeeded'",
+            orderA));
+    assertEquals(
+        reward,
+        number("select amount_minor from ring.referral_rewards where id = ?", story.reward()),
+        "the reward is untouched");
     assertLedgerSound();
   }
 }

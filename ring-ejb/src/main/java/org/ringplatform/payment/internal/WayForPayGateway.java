@@ -273,14 +273,19 @@ public class WayForPayGateway {
     GatewayHttp.Reply reply = http().send("POST", c.apiUrl(), "application/json", body, 1);
     Map<String, Object> answer = parse(reply);
     String status = GatewayJson.text(answer, "transactionStatus");
-    String signature = GatewayJson.text(answer, "merchantSignature");
-    if (!signature.isEmpty()
-        && !WayForPaySignature.verify(
-            c.secretKey(), answer, WayForPaySignature.REFUND_ANSWER_FIELDS)) {
-      throw new GatewayUnavailable("REFUND answer is not signed by WayForPay");
-    }
     boolean ok =
         status.equals("Refunded") || status.equals("Voided") || status.equals("RefundInProcessing");
+    // A success moves money in the books, so it is believed only when WayForPay signed it for this
+    // merchant and order; an unsigned refusal changes nothing and is taken at its word.
+    boolean signed =
+        !GatewayJson.text(answer, "merchantSignature").isEmpty()
+            && c.merchantAccount().equals(GatewayJson.text(answer, "merchantAccount"))
+            && orderReference.equals(GatewayJson.text(answer, "orderReference"))
+            && WayForPaySignature.verify(
+                c.secretKey(), answer, WayForPaySignature.REFUND_ANSWER_FIELDS);
+    if (ok && !signed) {
+      throw new GatewayUnavailable("REFUND answer is not signed by WayForPay");
+    }
     String words =
         status
             + " "

@@ -13,9 +13,7 @@ import java.sql.Types;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -323,7 +321,12 @@ public class DefaultReferralRewards implements ReferralRewards {
 
   /**
    * Gives a rejected reward's money back to whoever funded it (recipe 5): the vendors of the
-   * checkout, in proportion to each order's referral share, or membership revenue.
+   * checkout, split over its orders in proportion to each order's referral share, or membership
+   * revenue. The order notes the share given back: when it is not settled yet, its settlement line
+   * deducts only what is still funded and the vendor is paid it with the order; when it already is
+   * (its line deducted the whole share), the share is owed to the vendor as an adjustment, paid
+   * with the vendor's next settlement. The orders' row locks, taken first, order this against a
+   * settlement or a refund of them.
    */
   private void returnToSource(Connection c, Reward r, AuthenticatedUser admin) throws SQLException {
     List<Posting> legs = new ArrayList<>();
@@ -331,20 +334,21 @@ public class DefaultReferralRewards implements ReferralRewards {
     if (MEMBERSHIP.equals(r.source()) || r.checkoutId() == null) {
       legs.add(Posting.credit(Account.membershipRevenue(r.currency()), r.amountMinor()));
     } else {
-      Map<Long, Long> byVendor = new LinkedHashMap<>();
-      for (OrderShare o : referredOrders(c, r.checkoutId())) {
-        byVendor.merge(o.vendorId(), o.referralMinor(), Long::sum);
+      List<Funded> orders = funded(c, r.checkoutId());
+      if (orders.stream().mapToLong(Funded::minor).sum() <= 0) {
+        throw new IllegalStateException("Reward " + r.id() + " has no funded referral share");
       }
-      if (byVendor.isEmpty()) {
-        throw new IllegalStateException("Reward " + r.id() + " has no referred orders");
-      }
-      List<Long> vendors = new ArrayList<>(byVendor.keySet());
       long[] parts =
-          RewardMath.split(
-              r.amountMinor(), byVendor.values().stream().mapToLong(Long::longValue).toArray());
+          RewardMath.split(r.amountMinor(), orders.stream().mapToLong(Funded::minor).toArray());
       for (int i = 0; i < parts.length; i++) {
         if (parts[i] > 0) {
-          legs.add(Posting.credit(Account.vendorPayable(vendors.get(i), r.currency()), parts[i]));
+          Funded o = orders.get(i);
+          legs.add(
+              Posting.credit(
+                  returnedBeforeSettlement(c, o.orderId(), parts[i])
+                      ? Account.vendorPayable(o.vendorId(), r.currency())
+                      : Account.vendorAdjustment(o.vendorId(), r.currency()),
+                  parts[i]));
         }
       }
     }
@@ -355,6 +359,51 @@ public class DefaultReferralRewards implements ReferralRewards {
         r.sourceReference(),
         admin == null ? null : admin.id(),
         legs);
+  }
+
+  /** An order's referral share still held in {@code referral_payable}. */
+  private record Funded(long orderId, long vendorId, long minor) {}
+
+  /**
+   * The checkout's referred orders with the part of their share still held: less what was given
+   * back and what refunds took out (recipe 6) while the reward was pending.
+   */
+  private static List<Funded> funded(Connection c, long checkoutId) throws SQLException {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "select o.id, o.vendor_id, o.referral_minor - o.referral_returned_minor"
+                + " - coalesce((select sum(f.referral_minor) from ring.refunds f"
+                + " where f.order_id = o.id and f.status = 'succeeded'), 0)"
+                + " from ring.orders o where o.checkout_id = ? and o.referrer_id is not null"
+                + " and o.referral_minor > 0 order by o.id for update of o")) {
+      ps.setLong(1, checkoutId);
+      List<Funded> out = new ArrayList<>();
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          out.add(new Funded(rs.getLong(1), rs.getLong(2), Math.max(0, rs.getLong(3))));
+        }
+      }
+      return out;
+    }
+  }
+
+  /**
+   * Notes {@code minor} of the order's referral share as given back (so that its settlement line,
+   * or a later refund, counts only what is still funded); true when the order is not settled yet.
+   */
+  private static boolean returnedBeforeSettlement(Connection c, long orderId, long minor)
+      throws SQLException {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "update ring.orders set referral_returned_minor = referral_returned_minor + ?,"
+                + " updated_at = now() where id = ? returning settled_at is null")) {
+      ps.setLong(1, minor);
+      ps.setLong(2, orderId);
+      try (ResultSet rs = ps.executeQuery()) {
+        rs.next();
+        return rs.getBoolean(1);
+      }
+    }
   }
 
   private void tellReferrer(Reward r) {
@@ -427,10 +476,40 @@ public class DefaultReferralRewards implements ReferralRewards {
   }
 
   @Override
+  public void refunded(long checkoutId, long referralMinor) {
+    if (referralMinor <= 0) {
+      return;
+    }
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement ps =
+            c.prepareStatement(
+                "update ring.referral_rewards set amount_minor = greatest(amount_minor - ?, 0),"
+                    + " status = case when amount_minor <= ? then 'rejected' else status end,"
+                    + " decided_at = case when amount_minor <= ? then now() else decided_at end,"
+                    + " decision_note = case when amount_minor <= ? then 'refunded'"
+                    + " else decision_note end"
+                    + " where source = 'store_order' and checkout_id = ? and status = 'pending'")) {
+      ps.setLong(1, referralMinor);
+      ps.setLong(2, referralMinor);
+      ps.setLong(3, referralMinor);
+      ps.setLong(4, referralMinor);
+      ps.setLong(5, checkoutId);
+      ps.executeUpdate();
+    } catch (SQLException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  @Override
   public Reward reject(AuthenticatedUser admin, long rewardId, String note) {
     requireAdmin(admin);
     String why = note(note);
     try (Connection c = dataSource.getConnection()) {
+      // The orders before the reward, as a refund of them takes their locks: never a deadlock.
+      Optional<Reward> seen = find(c, rewardId, false);
+      if (seen.isPresent() && seen.get().checkoutId() != null) {
+        funded(c, seen.get().checkoutId());
+      }
       Reward r = pendingForDecision(c, rewardId);
       decide(c, r.id(), REJECTED, admin.id(), why);
       returnToSource(c, r, admin);

@@ -29,8 +29,9 @@ public class DefaultSettlementService implements SettlementService {
 
   private static final String SETTLEMENT =
       "select s.id, s.vendor_id, v.name, s.run_id, s.currency, s.gross_minor, s.commission_minor,"
-          + " s.referral_minor, s.refunds_minor, s.net_minor, s.clawback_minor, s.lines,"
-          + " s.status, s.period_end, s.created_at, s.closed_at, p.id, p.amount_minor, p.status"
+          + " s.referral_minor, s.refunds_minor, s.net_minor, s.clawback_minor, s.adjustment_minor,"
+          + " s.lines, s.status, s.period_end, s.created_at, s.closed_at, p.id, p.amount_minor,"
+          + " p.status"
           + " from ring.settlements s join ring.vendors v on v.id = s.vendor_id"
           + " left join ring.payouts p on p.settlement_id = s.id";
 
@@ -203,11 +204,13 @@ public class DefaultSettlementService implements SettlementService {
       throw RingException.notFound("There is no such vendor.");
     }
     return query(
-        "select currency, coalesce(sum(balance_minor) filter (where code like 'vendor_payable:%'),"
-            + " 0), coalesce(sum(balance_minor) filter (where code like 'vendor_receivable:%'), 0)"
-            + " from ring.ledger_accounts where code in (?, ?) group by currency order by currency",
+        "select currency, coalesce(sum(balance_minor) filter (where code not like"
+            + " 'vendor_receivable:%'), 0), coalesce(sum(balance_minor) filter (where code like"
+            + " 'vendor_receivable:%'), 0) from ring.ledger_accounts where code in (?, ?, ?)"
+            + " group by currency order by currency",
         rs -> new Balance(rs.getString(1), rs.getLong(2), rs.getLong(3)),
         "vendor_payable:" + vendorId,
+        "vendor_adjustment:" + vendorId,
         "vendor_receivable:" + vendorId);
   }
 
@@ -316,14 +319,15 @@ public class DefaultSettlementService implements SettlementService {
         rs.getLong(9),
         rs.getLong(10),
         rs.getLong(11),
-        rs.getInt(12),
-        rs.getString(13),
-        time(rs, 14),
+        rs.getLong(12),
+        rs.getInt(13),
+        rs.getString(14),
         time(rs, 15),
         time(rs, 16),
-        (Long) rs.getObject(17),
+        time(rs, 17),
         (Long) rs.getObject(18),
-        rs.getString(19));
+        (Long) rs.getObject(19),
+        rs.getString(20));
   }
 
   private static Payout payout(ResultSet rs) throws SQLException {

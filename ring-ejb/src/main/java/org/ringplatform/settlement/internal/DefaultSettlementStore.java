@@ -138,9 +138,11 @@ public class DefaultSettlementStore implements SettlementStore {
                   + " group by order_id),"
                   + " ins as (insert into ring.settlement_lines(settlement_id, order_id,"
                   + " gross_minor, commission_minor, referral_minor, refunds_minor, net_minor)"
-                  + " select ?, o.id, o.total_minor, o.commission_minor, o.referral_minor,"
-                  + " coalesce(r.v, 0), o.total_minor - o.commission_minor - o.referral_minor"
-                  + " - coalesce(r.v, 0) from ring.orders o left join r on r.order_id = o.id"
+                  + " select ?, o.id, o.total_minor, o.commission_minor,"
+                  + " o.referral_minor - o.referral_returned_minor, coalesce(r.v, 0),"
+                  + " o.total_minor - o.commission_minor - o.referral_minor"
+                  + " + o.referral_returned_minor - coalesce(r.v, 0)"
+                  + " from ring.orders o left join r on r.order_id = o.id"
                   + " where o.id = any(?) on conflict (order_id) do nothing"
                   + " returning gross_minor, commission_minor, referral_minor, refunds_minor,"
                   + " net_minor)"
@@ -221,6 +223,23 @@ public class DefaultSettlementStore implements SettlementStore {
   }
 
   @Override
+  public int openForAdjustments(long runId) {
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement ps =
+            c.prepareStatement(
+                "insert into ring.settlements(vendor_id, run_id, currency, period_end)"
+                    + " select a.owner_id, ?, a.currency, now() from ring.ledger_accounts a"
+                    + " where a.owner_type = 'vendor' and a.code like 'vendor_adjustment:%'"
+                    + " and a.balance_minor > 0 on conflict (vendor_id, currency)"
+                    + " where status = 'open' do nothing")) {
+      ps.setLong(1, runId);
+      return ps.executeUpdate();
+    } catch (SQLException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  @Override
   public List<Long> openSettlements() {
     try (Connection c = dataSource.getConnection();
         PreparedStatement ps =
@@ -266,28 +285,42 @@ public class DefaultSettlementStore implements SettlementStore {
         }
       }
       open.sort(Comparator.comparingLong(Open::id));
-      Map<String, Long> receivables = lockAccounts(c, open);
+      Map<String, Long> owed = lockAccounts(c, open);
       int payouts = 0;
       try (PreparedStatement payout =
               c.prepareStatement(
                   "insert into ring.payouts(settlement_id, vendor_id, amount_minor, currency,"
-                      + " reference, clawback_minor) values (?, ?, ?, ?, ?, ?)"
-                      + " on conflict (settlement_id) do nothing");
+                      + " reference, clawback_minor, adjustment_minor)"
+                      + " values (?, ?, ?, ?, ?, ?, ?) on conflict (settlement_id) do nothing");
           PreparedStatement closed =
               c.prepareStatement(
                   "update ring.settlements set status = ?, clawback_minor = ?,"
-                      + " closed_at = now() where id = ?")) {
+                      + " adjustment_minor = ?, closed_at = now() where id = ?")) {
         for (Open o : open) {
           long id = o.id();
           long vendorId = o.vendorId();
           String currency = o.currency();
           long net = o.net();
+          String adjustmentKey = "vendor_adjustment:" + vendorId + "|" + currency;
+          long adjustment = Math.max(0, owed.getOrDefault(adjustmentKey, 0L));
+          owed.put(adjustmentKey, owed.getOrDefault(adjustmentKey, 0L) - adjustment);
           String key = "vendor_receivable:" + vendorId + "|" + currency;
-          long receivable = receivables.getOrDefault(key, 0L);
-          long netted = Math.max(0, Math.min(receivable, net));
-          receivables.put(key, receivable - netted);
-          long amount = Math.max(0, net - netted);
+          long receivable = owed.getOrDefault(key, 0L);
+          long netted = Math.max(0, Math.min(receivable, net + adjustment));
+          owed.put(key, receivable - netted);
+          long amount = Math.max(0, net + adjustment - netted);
           String reference = "RING-PAYOUT-" + id;
+          if (adjustment > 0) {
+            ledger.post(
+                "adjustment:" + id,
+                "settlement_adjustment",
+                "Adjustments paid with settlement " + id,
+                reference,
+                null,
+                List.of(
+                    Posting.debit(Account.vendorAdjustment(vendorId, currency), adjustment),
+                    Posting.credit(Account.vendorPayable(vendorId, currency), adjustment)));
+          }
           if (netted > 0) {
             ledger.post(
                 "clawback:" + id,
@@ -315,12 +348,14 @@ public class DefaultSettlementStore implements SettlementStore {
             payout.setString(4, currency);
             payout.setString(5, reference);
             payout.setLong(6, netted);
+            payout.setLong(7, adjustment);
             payout.addBatch();
             payouts++;
           }
           closed.setString(1, amount > 0 ? "closed" : "paid");
           closed.setLong(2, netted);
-          closed.setLong(3, id);
+          closed.setLong(3, adjustment);
+          closed.setLong(4, id);
           closed.addBatch();
         }
         payout.executeBatch();
@@ -337,9 +372,10 @@ public class DefaultSettlementStore implements SettlementStore {
 
   /**
    * Locks the ledger accounts the payouts of these settlements will post to (their vendors'
-   * payables and claw-backs, the gateway cash), all at once in id order as every ledger entry does,
-   * so closing many settlements in one transaction never takes them in a different order than
-   * another entry; returns the outstanding claw-backs by account code and currency.
+   * payables, claw-backs and adjustments, the gateway cash), all at once in id order as every
+   * ledger entry does, so closing many settlements in one transaction never takes them in a
+   * different order than another entry; returns the outstanding claw-backs ({@code
+   * vendor_receivable}) and adjustments ({@code vendor_adjustment}) by account code and currency.
    */
   private static Map<String, Long> lockAccounts(Connection c, List<Open> settlements)
       throws SQLException {
@@ -351,6 +387,7 @@ public class DefaultSettlementStore implements SettlementStore {
     for (Open o : settlements) {
       codes.add("vendor_payable:" + o.vendorId());
       codes.add("vendor_receivable:" + o.vendorId());
+      codes.add("vendor_adjustment:" + o.vendorId());
     }
     try (PreparedStatement ps =
         c.prepareStatement(
@@ -359,7 +396,8 @@ public class DefaultSettlementStore implements SettlementStore {
       ps.setArray(1, c.createArrayOf("varchar", codes.stream().distinct().toArray()));
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
-          if (rs.getString(1).startsWith("vendor_receivable:")) {
+          if (!rs.getString(1).startsWith("vendor_payable:")
+              && !rs.getString(1).equals("gateway_cash")) {
             out.put(rs.getString(1) + "|" + rs.getString(2), rs.getLong(3));
           }
         }

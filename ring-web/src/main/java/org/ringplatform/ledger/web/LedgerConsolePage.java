@@ -34,6 +34,7 @@ public class LedgerConsolePage implements Serializable {
           "gateway_fees",
           "vendor_payable:",
           "vendor_receivable:",
+          "vendor_adjustment:",
           "wallet:");
 
   @Inject private Ledger ledger;

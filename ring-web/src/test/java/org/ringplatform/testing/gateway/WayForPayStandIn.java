@@ -78,6 +78,7 @@ public final class WayForPayStandIn {
   private HttpServer server;
   private volatile String appBase;
   private volatile boolean dropCallbacks;
+  private volatile boolean forgeRefunds;
 
   public WayForPayStandIn(String merchantAccount, String secretKey) {
     this.merchantAccount = merchantAccount;
@@ -113,6 +114,14 @@ public final class WayForPayStandIn {
   }
 
   /** While set, "Pay" approves the order without sending the callback (a lost callback). */
+  /**
+   * When set, REFUND answers claim success without a signature (and refund nothing), as a forger in
+   * the middle would.
+   */
+  public void forgeRefundAnswers(boolean forge) {
+    forgeRefunds = forge;
+  }
+
   public void dropCallbacks(boolean drop) {
     this.dropCallbacks = drop;
   }
@@ -395,6 +404,18 @@ public final class WayForPayStandIn {
       String currency = MiniJson.text(r, "currency");
       if (!merchantOk || !sign(merchantAccount, reference, amount, currency).equals(given)) {
         StandInHttp.send(x, 200, "application/json", error(reference, "Invalid signature", "1113"));
+        return;
+      }
+      if (forgeRefunds) {
+        StandInHttp.send(
+            x,
+            200,
+            "application/json",
+            "{\"merchantAccount\":"
+                + MiniJson.q(merchantAccount)
+                + ",\"orderReference\":"
+                + MiniJson.q(reference)
+                + ",\"transactionStatus\":\"Refunded\",\"reasonCode\":1100}");
         return;
       }
       Order o = orders.get(reference);

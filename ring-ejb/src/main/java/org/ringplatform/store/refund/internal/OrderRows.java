@@ -42,7 +42,7 @@ final class OrderRows {
    * @param currency currency
    * @param totalMinor total
    * @param commissionMinor frozen commission
-   * @param referralMinor referral share
+   * @param referralMinor referral share still funded: less what a rejected reward gave back
    * @param refundedMinor refunded so far
    * @param settledAt when settled, or null
    * @param completedAt when completed, or null
@@ -82,7 +82,8 @@ final class OrderRows {
     try (PreparedStatement ps =
         c.prepareStatement(
             "select o.id, o.checkout_id, o.buyer_id, o.vendor_id, v.owner_id, o.status,"
-                + " o.currency, o.total_minor, o.commission_minor, o.referral_minor,"
+                + " o.currency, o.total_minor, o.commission_minor,"
+                + " o.referral_minor - o.referral_returned_minor,"
                 + " o.refunded_minor, o.settled_at, o.completed_at from ring.orders o"
                 + " join ring.vendors v on v.id = o.vendor_id where o.id = ?"
                 + (lock ? " for update of o" : ""))) {

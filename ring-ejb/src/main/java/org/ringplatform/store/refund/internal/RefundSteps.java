@@ -21,6 +21,7 @@ import org.ringplatform.payment.PaymentConductor;
 import org.ringplatform.payment.PaymentPurpose;
 import org.ringplatform.platform.RingException;
 import org.ringplatform.platform.TextInput;
+import org.ringplatform.referral.ReferralRewards;
 import org.ringplatform.store.order.OrderStatus;
 import org.ringplatform.store.refund.RefundService;
 
@@ -41,6 +42,7 @@ public class RefundSteps {
 
   @Inject private Ledger ledger;
   @Inject private PaymentConductor payments;
+  @Inject private ReferralRewards rewards;
 
   /**
    * An opened refund.
@@ -203,6 +205,7 @@ public class RefundSteps {
               prior,
               refund.amountMinor());
       boolean clawback = order.settledAt() != null;
+      boolean referralPaid = referralPaid(c, order.checkoutId());
       String reference = paymentReference(c, refundId);
       ledger.post(
           "refund-alloc:" + refundId,
@@ -210,7 +213,10 @@ public class RefundSteps {
           "Refund " + refundId + " of order " + orderId,
           reference,
           actorId,
-          legs(order, parts, clawback, referralPaid(c, order.checkoutId())));
+          legs(order, parts, clawback, referralPaid));
+      if (!referralPaid) {
+        rewards.refunded(order.checkoutId(), parts.referral());
+      }
       PaymentConductor.RefundOutcome outcome =
           payments.refund(
               reference, refund.amountMinor(), "store-refund-" + refundId, refund.reason());
