@@ -159,6 +159,8 @@ public class CheckoutLoad {
     System.out.println("| checkout latency | " + percentiles(checkoutNanos) + " |");
     System.out.println("| add-to-cart latency | " + percentiles(addNanos) + " |");
     System.out.println("| outcomes | " + new TreeMap<>(outcomes) + " | |");
+    // The HTTP client's executor threads are not daemons: end here so the script's checks run.
+    System.exit(0);
   }
 
   private static String percentiles(List<Long> nanos) {

@@ -208,6 +208,36 @@ class TunnelIT {
     }
   }
 
+  @Test
+  void aFanOutInParallelSlicesGivesEverySubscriberEveryEventInOrder() throws Exception {
+    // The tests run with ring.tunnel.fanout-slice=8: 40 subscribers are served in parallel slices.
+    List<TunnelSocket> sockets = new ArrayList<>();
+    try {
+      for (int i = 0; i < 40; i++) {
+        TunnelSocket s = TunnelSocket.authenticated(base, null);
+        sockets.add(s);
+        s.subscribe("entities", null);
+      }
+      String author = token(Role.MEMBER);
+      List<Long> created = new ArrayList<>();
+      for (int i = 0; i < 3; i++) {
+        created.add(createEntity(author, "public", false));
+      }
+      for (TunnelSocket s : sockets) {
+        List<Long> got = new ArrayList<>();
+        while (got.size() < created.size()) {
+          long id = entityIdOf(entityEvent(s));
+          if (id >= created.get(0)) {
+            got.add(id);
+          }
+        }
+        assertEquals(created, got, "each subscriber, each event, in order");
+      }
+    } finally {
+      sockets.forEach(TunnelSocket::close);
+    }
+  }
+
   /**
    * Outbox rows written by transactions that commit out of order: the later one is delivered first,
    * the earlier one after it with a larger id, so a client resuming after the first delivered id

@@ -15,10 +15,11 @@ import org.ringplatform.platform.RingException;
 
 /**
  * The webhook endpoint's logic: verification first and synchronously (§22.3), on the raw bytes;
- * then the verified event is applied in a transaction of its own ({@link PaymentProcessing}), and
- * every delivery is written to the webhook log in another. A CDI bean, not an EJB: it runs without
- * a transaction of its own, so a refused or failed effect never takes the log entry with it, and
- * the hot path of a busy gateway crosses one EJB boundary per transaction it needs, no more.
+ * then the verified event is applied in a transaction of its own ({@link PaymentProcessing}) that
+ * also writes its webhook log row, one commit per delivery; a delivery refused before or during its
+ * effect is logged in a transaction of its own. A CDI bean, not an EJB: it runs without a
+ * transaction, so a refused or failed effect never takes its log entry with it, and the hot path of
+ * a busy gateway crosses one EJB boundary per delivery.
  */
 @ApplicationScoped
 public class DefaultPaymentWebhooks implements PaymentWebhooks {
@@ -69,15 +70,7 @@ public class DefaultPaymentWebhooks implements PaymentWebhooks {
     } catch (IllegalArgumentException e) {
       throw malformed(PaymentRouting.STRIPE, sha);
     }
-    PaymentProcessing.Applied applied = apply(event, sha);
-    journal.record(
-        PaymentRouting.STRIPE,
-        event.eventId(),
-        applied.reference() != null ? applied.reference() : event.reference(),
-        applied.outcome(),
-        200,
-        applied.detail(),
-        sha);
+    apply(event, null, sha);
     return new Answer(JSON, "{\"received\":true}");
   }
 
@@ -100,21 +93,14 @@ public class DefaultPaymentWebhooks implements PaymentWebhooks {
           "signature or merchant account invalid");
     }
     GatewayEvent event = wayForPay.event(fields, true);
-    PaymentProcessing.Applied applied = apply(event, sha);
-    journal.record(
-        PaymentRouting.WAYFORPAY,
-        event.eventId(),
-        claimed,
-        applied.outcome(),
-        200,
-        applied.detail(),
-        sha);
+    apply(event, claimed, sha);
     return new Answer(JSON, wayForPay.accept(claimed, System.currentTimeMillis() / 1000));
   }
 
-  private PaymentProcessing.Applied apply(GatewayEvent event, String sha) {
+  /** Applies the event with its log row; a refusal or failure is logged on its own. */
+  private PaymentProcessing.Applied apply(GatewayEvent event, String logReference, String sha) {
     try {
-      return processing.apply(event, event.processor());
+      return processing.applyAndLog(event, logReference, sha);
     } catch (RingException e) {
       journal.record(
           event.processor(),

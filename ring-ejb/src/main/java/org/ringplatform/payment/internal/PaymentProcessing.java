@@ -1,5 +1,6 @@
 package org.ringplatform.payment.internal;
 
+import jakarta.annotation.Resource;
 import jakarta.ejb.Stateless;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
@@ -7,6 +8,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
+import javax.sql.DataSource;
 import org.ringplatform.ledger.Account;
 import org.ringplatform.ledger.Ledger;
 import org.ringplatform.ledger.Money;
@@ -35,9 +37,36 @@ public class PaymentProcessing {
    */
   public record Applied(String outcome, String reference, String status, String detail) {}
 
+  @Resource(lookup = "jdbc/ring")
+  private DataSource dataSource;
+
   @Inject private PaymentRows rows;
   @Inject private Ledger ledger;
   @Inject private Event<PaymentConfirmed> confirmed;
+
+  /**
+   * Applies a verified webhook event and writes its log row (answered 200) in the same transaction:
+   * the delivery is on record exactly when its effect is.
+   *
+   * @param logReference the reference to log, or null for the payment the event settled (else the
+   *     one it named)
+   * @param bodySha256 hex SHA-256 of the delivery's body
+   */
+  public Applied applyAndLog(GatewayEvent e, String logReference, String bodySha256) {
+    Applied applied = apply(e, e.processor());
+    WebhookJournal.insert(
+        dataSource,
+        e.processor(),
+        e.eventId(),
+        logReference != null
+            ? logReference
+            : applied.reference() != null ? applied.reference() : e.reference(),
+        applied.outcome(),
+        200,
+        applied.detail(),
+        bodySha256);
+    return applied;
+  }
 
   /**
    * Applies a verified event, in the caller's transaction (a new one for webhooks).

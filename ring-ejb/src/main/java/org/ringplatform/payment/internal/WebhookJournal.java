@@ -7,9 +7,10 @@ import jakarta.ejb.TransactionAttributeType;
 import javax.sql.DataSource;
 
 /**
- * The webhook log: every delivery, accepted or not, in a transaction of its own, so a refused
- * delivery (whose effect rolled back) is still on record. It holds the SHA-256 of the body, never
- * the body's secrets or a signing secret.
+ * The webhook log: every delivery, accepted or not. A refused or failed delivery (whose effect
+ * rolled back, or never ran) is written in a transaction of its own so it is still on record; an
+ * applied one is written with its effect ({@link PaymentProcessing#applyAndLog}). It holds the
+ * SHA-256 of the body, never the body's secrets or a signing secret.
  */
 @Stateless
 public class WebhookJournal {
@@ -29,6 +30,22 @@ public class WebhookJournal {
    */
   @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
   public void record(
+      String processor,
+      String eventId,
+      String reference,
+      String outcome,
+      int httpStatus,
+      String detail,
+      String bodySha256) {
+    insert(dataSource, processor, eventId, reference, outcome, httpStatus, detail, bodySha256);
+  }
+
+  /**
+   * Writes one delivery in the caller's transaction: an applied delivery's row goes with its
+   * effect, one commit instead of two.
+   */
+  static void insert(
+      DataSource dataSource,
       String processor,
       String eventId,
       String reference,

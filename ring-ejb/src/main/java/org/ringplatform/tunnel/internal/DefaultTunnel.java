@@ -1,24 +1,30 @@
 package org.ringplatform.tunnel.internal;
 
+import jakarta.annotation.Resource;
 import jakarta.ejb.Stateless;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
+import javax.sql.DataSource;
 import org.ringplatform.tunnel.Channels;
 import org.ringplatform.tunnel.Tunnel;
 import org.ringplatform.tunnel.TunnelWritten;
 
-/** Tunnel messages recorded in the outbox in the caller's transaction. */
+/**
+ * Tunnel messages recorded in the outbox in the caller's transaction, on plain JDBC so that a
+ * caller working on {@code jdbc/ring} directly (the ledger, whose wallet changes are pushed) uses
+ * the connection its transaction already holds.
+ */
 @Stateless
 public class DefaultTunnel implements Tunnel {
 
-  @PersistenceContext private EntityManager em;
+  @Resource(lookup = "jdbc/ring")
+  private DataSource dataSource;
+
   @Inject private Event<TunnelWritten> written;
 
   @Override
   public void toUser(long userId, String event, String payloadJson) {
-    OutboxRows.insert(em, written, Channels.user(userId), event, userId, null, false, payloadJson);
+    OutboxRows.insert(dataSource, written, Channels.user(userId), event, userId, payloadJson);
   }
 
   @Override
@@ -27,6 +33,6 @@ public class DefaultTunnel implements Tunnel {
       throw new IllegalArgumentException(
           "Use Discovery for " + channel + " and toUser for a person's channel");
     }
-    OutboxRows.insert(em, written, channel, event, null, null, false, payloadJson);
+    OutboxRows.insert(dataSource, written, channel, event, null, payloadJson);
   }
 }

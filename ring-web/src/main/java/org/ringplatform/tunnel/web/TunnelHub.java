@@ -55,6 +55,11 @@ public class TunnelHub {
   @ConfigProperty(name = "ring.tunnel.retention-hours", defaultValue = "24")
   int retentionHours;
 
+  /** Fewest clients per parallel slice of a fan-out (see {@link FanOut}). */
+  @Inject
+  @ConfigProperty(name = "ring.tunnel.fanout-slice", defaultValue = "500")
+  int fanOutSlice;
+
   private final Map<String, Set<TunnelClient>> byChannel = new ConcurrentHashMap<>();
   private final Set<TunnelClient> clients = ConcurrentHashMap.newKeySet();
   private final AtomicBoolean running = new AtomicBoolean();
@@ -128,15 +133,24 @@ public class TunnelHub {
       return;
     }
     Rendered rendered = new Rendered(m);
+    List<TunnelClient> targets = new ArrayList<>(subscribers.size());
     for (TunnelClient c : subscribers) {
       if (Channels.delivers(m, c.role())) {
-        try {
-          c.offer(m, rendered);
-        } catch (RuntimeException e) {
-          LOG.log(Level.FINE, "Delivery to a client failed: {0}", e.toString());
-        }
+        targets.add(c);
       }
     }
+    FanOut.run(
+        targets,
+        c -> {
+          try {
+            c.offer(m, rendered);
+          } catch (RuntimeException e) {
+            LOG.log(Level.FINE, "Delivery to a client failed: {0}", e.toString());
+          }
+        },
+        executor,
+        Runtime.getRuntime().availableProcessors(),
+        fanOutSlice);
   }
 
   /** The last delivery number fanned out on this node. */
