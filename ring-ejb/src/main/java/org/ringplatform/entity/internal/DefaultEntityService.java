@@ -1,6 +1,7 @@
 package org.ringplatform.entity.internal;
 
 import jakarta.ejb.Stateless;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
@@ -26,6 +27,7 @@ import org.ringplatform.identity.UserAccount;
 import org.ringplatform.identity.Visibility;
 import org.ringplatform.identity.VisibilityPolicy;
 import org.ringplatform.notification.Notices;
+import org.ringplatform.opportunity.ListingsChanged;
 import org.ringplatform.platform.RingException;
 import org.ringplatform.platform.RingException.Kind;
 import org.ringplatform.platform.TextInput;
@@ -40,6 +42,9 @@ public class DefaultEntityService implements EntityService {
   @PersistenceContext private EntityManager em;
   @Inject private Notices notices;
   @Inject private Discovery discovery;
+
+  /** Blocks, hides and deletions change which listings a search answers. */
+  @Inject private Event<ListingsChanged> listingsChanged;
 
   private static Role roleOf(Optional<AuthenticatedUser> viewer) {
     return viewer.map(AuthenticatedUser::role).orElse(Role.VISITOR);
@@ -77,6 +82,7 @@ public class DefaultEntityService implements EntityService {
     Organisation entity = writable(actor, id);
     audit(id, actor.id(), "deleted", entity.getName());
     announce(entity, "entity:deleted");
+    listingsChanged.fire(new ListingsChanged(null, "entity_deleted"));
     em.remove(entity);
   }
 
@@ -444,6 +450,7 @@ public class DefaultEntityService implements EntityService {
         .setParameter(2, id)
         .executeUpdate();
     audit(id, actor.id(), "hidden_by_user", null);
+    listingsChanged.fire(new ListingsChanged(null, "entity_hidden"));
   }
 
   @Override
@@ -455,6 +462,7 @@ public class DefaultEntityService implements EntityService {
         .setParameter(1, actor.id())
         .setParameter(2, id)
         .executeUpdate();
+    listingsChanged.fire(new ListingsChanged(null, "entity_unhidden"));
   }
 
   @Override
@@ -492,6 +500,7 @@ public class DefaultEntityService implements EntityService {
         .setParameter(2, id)
         .executeUpdate();
     audit(id, admin.id(), "blocked", why);
+    listingsChanged.fire(new ListingsChanged(null, "entity_blocked"));
     announce(entity, "entity:status_changed");
     notices.tell(entity.getOwnerId(), "entity_blocked", json("entity", entity.getName(), "id", id));
   }
@@ -505,6 +514,7 @@ public class DefaultEntityService implements EntityService {
     }
     entity.unblock();
     audit(id, admin.id(), "unblocked", reason);
+    listingsChanged.fire(new ListingsChanged(null, "entity_unblocked"));
     announce(entity, "entity:status_changed");
   }
 

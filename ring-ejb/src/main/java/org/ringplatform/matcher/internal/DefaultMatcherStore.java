@@ -2,6 +2,7 @@ package org.ringplatform.matcher.internal;
 
 import jakarta.annotation.Resource;
 import jakarta.ejb.Stateless;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import java.sql.Array;
 import java.sql.Connection;
@@ -29,6 +30,7 @@ import org.ringplatform.matcher.MatcherSettings;
 import org.ringplatform.matcher.MatcherStore;
 import org.ringplatform.matcher.MemberSnapshot;
 import org.ringplatform.notification.Notices;
+import org.ringplatform.opportunity.ListingsChanged;
 import org.ringplatform.tunnel.Discovery;
 
 /**
@@ -52,6 +54,7 @@ public class DefaultMatcherStore implements MatcherStore {
 
   @Inject private Notices notices;
   @Inject private Discovery discovery;
+  @Inject private Event<ListingsChanged> listingsChanged;
 
   @Override
   public MatcherSettings settings() {
@@ -270,6 +273,7 @@ public class DefaultMatcherStore implements MatcherStore {
               visibility,
               confidential,
               snippet);
+          listingsChanged.fire(new ListingsChanged(listing.id(), "auto_approved"));
           notices.tell(
               listing.authorId(),
               "opportunity_approved",
@@ -445,6 +449,7 @@ public class DefaultMatcherStore implements MatcherStore {
             d.v(),
             d.conf(),
             snippet);
+        listingsChanged.fire(new ListingsChanged(d.id(), "expired"));
         notices.tellOnce(
             d.author(),
             "opportunity_expired",

@@ -12,7 +12,6 @@ import jakarta.persistence.Query;
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -28,6 +27,7 @@ import org.ringplatform.identity.Role;
 import org.ringplatform.identity.Visibility;
 import org.ringplatform.identity.VisibilityPolicy;
 import org.ringplatform.notification.Notices;
+import org.ringplatform.opportunity.ListingsChanged;
 import org.ringplatform.opportunity.Opportunity;
 import org.ringplatform.opportunity.OpportunityCategory;
 import org.ringplatform.opportunity.OpportunityChanged;
@@ -50,13 +50,12 @@ public class DefaultOpportunityService implements OpportunityService {
   private static final Logger LOG = Logger.getLogger(DefaultOpportunityService.class.getName());
   private static final int MAX_LIST = 30;
   private static final BigDecimal MAX_BUDGET = new BigDecimal("999999999999.99");
-  private static final double EARTH_RADIUS_KM = 6371.0;
-  private static final double KM_PER_DEGREE = 111.045;
 
   @PersistenceContext private EntityManager em;
   @Inject private Notices notices;
   @Inject private Discovery discovery;
   @Inject private Event<OpportunityChanged> changed;
+  @Inject private Event<ListingsChanged> listingsChanged;
 
   @Inject
   @ConfigProperty(
@@ -502,234 +501,28 @@ public class DefaultOpportunityService implements OpportunityService {
     return o;
   }
 
-  /** A WHERE clause being built from fixed fragments, with every value bound. */
-  private static final class Where {
-    final StringBuilder sql = new StringBuilder(" where true");
-    final List<Object> params = new ArrayList<>();
-
-    /** Binds a value and returns its placeholder. */
-    String bind(Object value) {
-      params.add(value);
-      return "?" + params.size();
-    }
-
-    Where and(String fragment) {
-      sql.append(" and ").append(fragment);
-      return this;
-    }
-  }
-
   @Override
   public Page search(Optional<AuthenticatedUser> viewer, Filter filter, int offset, int limit) {
-    Filter f = filter == null ? Filter.board() : filter;
-    Role role = roleOf(viewer);
-    Long me = viewer.map(AuthenticatedUser::id).orElse(null);
-    Where w = new Where();
-    Optional<OpportunityStatus> status =
-        f.status() == null || f.status().isBlank()
-            ? Optional.empty()
-            : Optional.of(
-                OpportunityStatus.fromId(f.status())
-                    .orElseThrow(
-                        () ->
-                            RingException.invalid("status_invalid", "status", "Unknown status.")));
-    // Own listings in any status; otherwise the board, where only active listings are.
-    boolean own = f.mine() || (status.isPresent() && !role.isPlatformAdmin());
-    if (own) {
-      if (me == null) {
-        return new Page(List.of(), 0);
-      }
-      w.and("o.author_id = " + w.bind(me));
-      status.ifPresent(s -> w.and("o.status = " + w.bind(s.id())));
-    } else {
-      w.and("o.status = " + w.bind(status.orElse(OpportunityStatus.ACTIVE).id()));
-      if (!role.isPlatformAdmin()) {
-        StringBuilder ladder = new StringBuilder();
-        for (Visibility v : VisibilityPolicy.visibleTo(role)) {
-          ladder.append(ladder.length() == 0 ? "" : ", ").append(w.bind(v.id()));
-        }
-        w.and("o.visibility in (" + ladder + ")");
-        if (!role.hasConfidentialAccess()) {
-          w.and("o.confidential = false");
-        }
-        w.and(
-            "(o.entity_id is null or not exists (select 1 from ring.entities be"
-                + " where be.id = o.entity_id and be.moderation_status = 'blocked'))");
-      }
-      if (me != null) {
-        String p = w.bind(me);
-        w.and(
-            "(o.entity_id is null or not exists (select 1 from ring.entity_blocks hb"
-                + " where hb.entity_id = o.entity_id and hb.user_id = "
-                + p
-                + "))");
-        if (!f.includeNotInterested() && !f.saved()) {
-          w.and(
-              "not exists (select 1 from ring.opportunity_interactions ni"
-                  + " where ni.opportunity_id = o.id and ni.user_id = "
-                  + p
-                  + " and ni.action = 'not_interested')");
-        }
-      }
+    Optional<SearchSql> built = SearchSql.of(viewer, filter);
+    if (built.isEmpty()) {
+      return new Page(List.of(), 0);
     }
-    if (f.saved()) {
-      if (me == null) {
-        return new Page(List.of(), 0);
-      }
-      w.and(
-          "exists (select 1 from ring.opportunity_interactions si where si.opportunity_id = o.id"
-              + " and si.user_id = "
-              + w.bind(me)
-              + " and si.action = 'saved')");
-    }
-    if (f.confidentialOnly()) {
-      w.and("(o.confidential or o.visibility = 'confidential')");
-    }
-    List<String> types = f.types() == null ? List.of() : f.types();
-    if (!types.isEmpty()) {
-      StringBuilder in = new StringBuilder();
-      for (String t : types) {
-        if (t == null || t.isBlank()) {
-          continue;
-        }
-        OpportunityType type =
-            OpportunityType.fromId(t)
-                .orElseThrow(
-                    () -> RingException.invalid("type_invalid", "type", "Unknown type " + t));
-        in.append(in.length() == 0 ? "" : ", ").append(w.bind(type.id()));
-      }
-      if (in.length() > 0) {
-        w.and("o.type in (" + in + ")");
-      }
-    }
-    if (f.category() != null && !f.category().isBlank()) {
-      OpportunityCategory category =
-          OpportunityCategory.fromId(f.category())
-              .orElseThrow(
-                  () -> RingException.invalid("category_invalid", "category", "Unknown category."));
-      w.and("o.category = " + w.bind(category.id()));
-    }
-    if (f.entityId() != null) {
-      w.and("o.entity_id = " + w.bind(f.entityId()));
-    }
-    budget(w, f);
-    if (f.remote()) {
-      w.and("o.remote = true");
-    }
-    radius(w, f);
-    String tsquery = null;
-    if (f.query() != null && !f.query().isBlank()) {
-      String q = f.query().strip();
-      if (q.length() > 200) {
-        throw RingException.invalid("query_invalid", "q", "The search text is too long.");
-      }
-      tsquery = "websearch_to_tsquery('simple', " + w.bind(q) + ")";
-      w.and("o.search @@ " + tsquery);
-    }
-    Sort sort = f.sort() != null ? f.sort() : tsquery != null ? Sort.RELEVANCE : Sort.NEWEST;
-    String order =
-        switch (sort) {
-          case RELEVANCE ->
-              tsquery == null
-                  ? "o.created_at desc, o.id desc"
-                  : "ts_rank(o.search, " + tsquery + ") desc, o.created_at desc, o.id desc";
-          case EXPIRING -> "o.expires_at asc nulls last, o.id desc";
-          case BUDGET -> "coalesce(o.budget_max, o.budget_min) desc nulls last, o.id desc";
-          case NEWEST -> "o.created_at desc, o.id desc";
-        };
+    SearchSql sql = built.get();
     // Counting every match of a broad query costs more than fetching the page; past the cap the
     // total is reported as COUNT_CAP + 1, which a client shows as "more than 10,000".
-    Query count =
-        em.createNativeQuery(
-            "select count(*) from (select 1 from ring.opportunities o"
-                + w.sql
-                + " limit "
-                + (OpportunityService.COUNT_CAP + 1)
-                + ") c");
+    Query count = em.createNativeQuery(sql.countSql());
     Query page =
         em.createNativeQuery(
-            "select o.* from ring.opportunities o" + w.sql + " order by " + order,
+            "select o.* from ring.opportunities o" + sql.where + " order by " + sql.order(),
             Opportunity.class);
-    for (int i = 0; i < w.params.size(); i++) {
-      count.setParameter(i + 1, w.params.get(i));
-      page.setParameter(i + 1, w.params.get(i));
+    for (int i = 0; i < sql.params.size(); i++) {
+      count.setParameter(i + 1, sql.params.get(i));
+      page.setParameter(i + 1, sql.params.get(i));
     }
     page.setFirstResult(Math.max(0, offset)).setMaxResults(Math.max(1, Math.min(limit, 100)));
     @SuppressWarnings("unchecked")
     List<Opportunity> items = page.getResultList();
     return new Page(items, ((Number) count.getSingleResult()).longValue());
-  }
-
-  /** Budget ranges that overlap the wanted one; listings without a budget do not match. */
-  private static void budget(Where w, Filter f) {
-    BigDecimal min = f.budgetMin();
-    BigDecimal max = f.budgetMax();
-    if ((min != null && min.signum() < 0) || (max != null && max.signum() < 0)) {
-      throw RingException.invalid("budget_invalid", "budgetMin", "A budget cannot be negative.");
-    }
-    if (min != null && max != null && min.compareTo(max) > 0) {
-      throw RingException.invalid(
-          "budget_range", "budgetMin", "The lowest budget is above the highest.");
-    }
-    if (min != null) {
-      w.and("coalesce(o.budget_max, o.budget_min) >= " + w.bind(min));
-    }
-    if (max != null) {
-      w.and("coalesce(o.budget_min, o.budget_max) <= " + w.bind(max));
-    }
-    if (f.currency() != null && !f.currency().isBlank()) {
-      String currency = f.currency().strip();
-      if (!currency.matches("[A-Z]{3}")) {
-        throw RingException.invalid(
-            "currency_invalid", "currency", "Give the currency as three capital letters.");
-      }
-      w.and("o.currency = " + w.bind(currency));
-    }
-  }
-
-  /**
-   * Within {@code radiusKm} of a point: a bounding box the latitude/longitude index can use, then
-   * the exact great-circle (haversine) distance.
-   */
-  private static void radius(Where w, Filter f) {
-    if (f.latitude() == null && f.longitude() == null && f.radiusKm() == null) {
-      return;
-    }
-    Double lat = f.latitude();
-    Double lon = f.longitude();
-    Double r = f.radiusKm();
-    if (lat == null
-        || lon == null
-        || r == null
-        || !(lat >= -90 && lat <= 90)
-        || !(lon >= -180 && lon <= 180)
-        || !(r > 0 && r <= 20_000)) {
-      throw RingException.invalid(
-          "radius_invalid",
-          "radiusKm",
-          "Give lat (-90 to 90), lon (-180 to 180) and radiusKm (above 0, up to 20000) together.");
-    }
-    double dLat = r / KM_PER_DEGREE;
-    w.and("o.latitude between " + w.bind(lat - dLat) + " and " + w.bind(lat + dLat));
-    double cos = Math.cos(Math.toRadians(lat));
-    double dLon = cos < 1e-6 ? 360 : r / (KM_PER_DEGREE * cos);
-    if (lon - dLon >= -180 && lon + dLon <= 180) {
-      // Near the antimeridian or a pole the box would wrap; the exact distance alone decides.
-      w.and("o.longitude between " + w.bind(lon - dLon) + " and " + w.bind(lon + dLon));
-    }
-    String pLat = w.bind(lat);
-    String pLon = w.bind(lon);
-    w.and(
-        "2 * "
-            + EARTH_RADIUS_KM
-            + " * asin(least(1, sqrt(power(sin(radians(o.latitude - "
-            + pLat
-            + ") / 2), 2) + cos(radians("
-            + pLat
-            + ")) * cos(radians(o.latitude)) * power(sin(radians(o.longitude - "
-            + pLon
-            + ") / 2), 2)))) <= "
-            + w.bind(r));
   }
 
   @Override
@@ -793,6 +586,7 @@ public class DefaultOpportunityService implements OpportunityService {
     if (actor == null) {
       throw unauthenticated();
     }
+    listingsChanged.fire(new ListingsChanged(id, mark.id()));
     if (on) {
       get(Optional.of(actor), id);
       em.createNativeQuery(
@@ -882,6 +676,7 @@ public class DefaultOpportunityService implements OpportunityService {
   }
 
   private void recount(long id) {
+    listingsChanged.fire(new ListingsChanged(id, "applicant_count"));
     em.createNativeQuery(
             "update ring.opportunities set applicant_count = (select count(*)"
                 + " from ring.opportunity_applications a where a.opportunity_id = ?1"
@@ -1020,6 +815,7 @@ public class DefaultOpportunityService implements OpportunityService {
    * which says nothing of moderation, so a title awaiting review must not travel.
    */
   private void publish(String event, Opportunity o, OpportunityStatus before) {
+    listingsChanged.fire(new ListingsChanged(o.getId(), event));
     Map<String, Object> snippet = new LinkedHashMap<>();
     boolean onBoard =
         o.getStatus() == OpportunityStatus.ACTIVE || before == OpportunityStatus.ACTIVE;

@@ -2,7 +2,7 @@ package org.ringplatform.opportunity.api;
 
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -26,6 +26,7 @@ import java.util.Locale;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.ringplatform.opportunity.OpportunitySearch;
 import org.ringplatform.opportunity.OpportunityService;
 import org.ringplatform.opportunity.OpportunityService.Mark;
 import org.ringplatform.platform.RingException;
@@ -34,16 +35,20 @@ import org.ringplatform.security.web.Caller;
 /**
  * Opportunities: search and reads filtered by the caller's visibility in the query, the author's
  * writes and lifecycle steps (never the status through an update), applications and the caller's
- * own marks. Moderation is in {@link AdminOpportunitiesResource}.
+ * own marks. Moderation is in {@link AdminOpportunitiesResource}. One instance serves every request
+ * (the caller comes from the request-scoped {@link Caller}); the search reads through {@link
+ * OpportunitySearch}, the JDBC path with its short-lived cache, and {@link OpportunityPageWriter}
+ * writes its answer.
  */
 @Path("opportunities")
-@RequestScoped
+@ApplicationScoped
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public class OpportunitiesResource {
 
   @Inject private Caller caller;
   @Inject private OpportunityService opportunities;
+  @Inject private OpportunitySearch search;
 
   /** A listing's fields, for create and update; there is deliberately no status. */
   public static class OpportunityBody {
@@ -169,8 +174,8 @@ public class OpportunitiesResource {
       }
     }
     Double radius = number(radiusKm, "radiusKm");
-    OpportunityService.Page result =
-        opportunities.search(
+    OpportunitySearch.Results result =
+        search.search(
             caller.find(),
             new OpportunityService.Filter(
                 query,

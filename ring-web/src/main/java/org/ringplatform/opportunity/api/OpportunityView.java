@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.time.OffsetDateTime;
 import java.util.List;
 import org.ringplatform.opportunity.Opportunity;
+import org.ringplatform.opportunity.OpportunitySearch.Listing;
 
 /**
  * A listing as the API shows it.
@@ -106,5 +107,41 @@ public record OpportunityView(
         o.getSubmittedAt(),
         o.getActivatedAt(),
         o.getClosedAt());
+  }
+
+  /** A search row, the same fields and values as the listing's entity gives. */
+  static OpportunityView of(Listing o) {
+    return new OpportunityView(
+        o.id(),
+        o.type(),
+        o.title(),
+        o.summary(),
+        o.description(),
+        o.category(),
+        o.tags(),
+        o.skills(),
+        o.location(),
+        o.latitude(),
+        o.longitude(),
+        o.remote(),
+        o.budgetMin(),
+        o.budgetMax(),
+        o.currency(),
+        o.expiresAt(),
+        o.visibility(),
+        o.confidential(),
+        o.contact(),
+        o.entityId(),
+        o.authorId(),
+        o.status(),
+        o.experienceLevel(),
+        o.applicantCount(),
+        o.moderationNote(),
+        o.contentVersion(),
+        o.createdAt(),
+        o.updatedAt(),
+        o.submittedAt(),
+        o.activatedAt(),
+        o.closedAt());
   }
 }
