@@ -48,6 +48,7 @@ stop() {
     kill -TERM -- "-$SERVER_PID" 2>/dev/null || kill -TERM "$SERVER_PID" 2>/dev/null || true
     wait "$SERVER_PID" 2>/dev/null || true
   fi
+  cp "$WORK/server.log" "$RESULTS/$(date +%F-%H%M%S)-checkout-server.log" 2>/dev/null || true
   rm -rf "$WORK"
 }
 trap stop EXIT

@@ -1,30 +1,24 @@
 package org.ringplatform.tunnel.internal;
 
-import jakarta.annotation.Resource;
 import jakarta.ejb.Stateless;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
-import javax.sql.DataSource;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
 import org.ringplatform.tunnel.Channels;
 import org.ringplatform.tunnel.Tunnel;
 import org.ringplatform.tunnel.TunnelWritten;
 
-/**
- * Tunnel messages recorded in the outbox in the caller's transaction, on plain JDBC so that a
- * caller working on {@code jdbc/ring} directly (the ledger, whose wallet changes are pushed) uses
- * the connection its transaction already holds.
- */
+/** Tunnel messages recorded in the outbox in the caller's transaction. */
 @Stateless
 public class DefaultTunnel implements Tunnel {
 
-  @Resource(lookup = "jdbc/ring")
-  private DataSource dataSource;
-
+  @PersistenceContext private EntityManager em;
   @Inject private Event<TunnelWritten> written;
 
   @Override
   public void toUser(long userId, String event, String payloadJson) {
-    OutboxRows.insert(dataSource, written, Channels.user(userId), event, userId, payloadJson);
+    OutboxRows.insert(em, written, Channels.user(userId), event, userId, null, false, payloadJson);
   }
 
   @Override
@@ -33,6 +27,6 @@ public class DefaultTunnel implements Tunnel {
       throw new IllegalArgumentException(
           "Use Discovery for " + channel + " and toUser for a person's channel");
     }
-    OutboxRows.insert(dataSource, written, channel, event, null, payloadJson);
+    OutboxRows.insert(em, written, channel, event, null, null, false, payloadJson);
   }
 }

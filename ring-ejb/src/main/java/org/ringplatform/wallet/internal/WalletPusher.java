@@ -9,8 +9,8 @@ import org.ringplatform.ledger.WalletChanged;
 import org.ringplatform.tunnel.Tunnel;
 
 /**
- * Writes the balance message to the Tunnel's outbox in the transaction that moved the money: one
- * commit for both, and a rolled-back movement takes its message with it.
+ * Writes the balance message to the Tunnel's outbox in a transaction of its own: it runs after the
+ * changing transaction committed, when that one can no longer take writes.
  */
 @Stateless
 public class WalletPusher {
@@ -20,7 +20,7 @@ public class WalletPusher {
 
   @Inject private Tunnel tunnel;
 
-  @TransactionAttribute(TransactionAttributeType.MANDATORY)
+  @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
   public void push(WalletChanged change) {
     tunnel.toUser(
         change.userId(),
