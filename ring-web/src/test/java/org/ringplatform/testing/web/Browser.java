@@ -3,11 +3,9 @@ package org.ringplatform.testing.web;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import org.openqa.selenium.JavascriptException;
-import org.openqa.selenium.NoSuchElementException;
 import org.openqa.selenium.OutputType;
-import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -61,9 +59,10 @@ public final class Browser {
    */
   public static WebDriverWait await(WebDriver driver, int seconds) {
     WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(seconds));
-    wait.ignoring(StaleElementReferenceException.class);
-    wait.ignoring(NoSuchElementException.class);
-    wait.ignoring(JavascriptException.class);
+    // Chrome reports a node replaced mid-read as a plain WebDriverException ("Node with given id
+    // does not belong to the document"), so the wait ignores the whole family, stale elements
+    // included; a dead browser still ends the wait, at its timeout.
+    wait.ignoring(WebDriverException.class);
     return wait;
   }
 
