@@ -148,15 +148,15 @@ public class TunnelFanout {
           r + 1, got, live, apiMs, pct(ms, 50), pct(ms, 99), ms.length == 0 ? 0 : ms[ms.length - 1]);
       Thread.sleep(2000);
     }
-    double[] every = all.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+    double[] latencies = all.stream().mapToDouble(Double::doubleValue).sorted().toArray();
     System.out.printf(
         "RESULT connections=%d delivered=%d/%d p50_ms=%.1f p99_ms=%.1f max_ms=%.1f connect_s=%.1f%n",
         live,
-        every.length,
+        latencies.length,
         (long) live * rounds,
-        pct(every, 50),
-        pct(every, 99),
-        every.length == 0 ? 0 : every[every.length - 1],
+        pct(latencies, 50),
+        pct(latencies, 99),
+        latencies.length == 0 ? 0 : latencies[latencies.length - 1],
         connectS);
     pinger.shutdownNow();
     System.exit(0);
