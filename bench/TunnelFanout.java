@@ -148,7 +148,7 @@ public class TunnelFanout {
           r + 1, got, live, apiMs, pct(ms, 50), pct(ms, 99), ms.length == 0 ? 0 : ms[ms.length - 1]);
       Thread.sleep(2000);
     }
-    double[] latencies = all.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+    double[] latencies = sortedArray(all);
     System.out.printf(
         "RESULT connections=%d delivered=%d/%d p50_ms=%.1f p99_ms=%.1f max_ms=%.1f connect_s=%.1f%n",
         live,
@@ -192,6 +192,16 @@ public class TunnelFanout {
     int at = body.indexOf("\"access_token\"");
     int start = body.indexOf('"', body.indexOf(':', at) + 1) + 1;
     return body.substring(start, body.indexOf('"', start));
+  }
+
+  /** The values in ascending order, for the percentiles over all rounds. */
+  static double[] sortedArray(List<Double> values) {
+    double[] out = new double[values.size()];
+    for (int i = 0; i < out.length; i++) {
+      out[i] = values.get(i);
+    }
+    Arrays.sort(out);
+    return out;
   }
 
   /** One subscriber: auth, subscribe to entities, then time every message. */

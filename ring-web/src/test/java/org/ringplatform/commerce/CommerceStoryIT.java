@@ -194,6 +194,17 @@ class CommerceStoryIT {
     return new Story(api, adminToken, vendorA, vendorB, checkoutId, reward, referrerId);
   }
 
+  /** An admin approves or rejects the story's referral reward through the API. */
+  private static HttpResponse<String> decide(Story story, String decision, String body)
+      throws Exception {
+    return story
+        .api()
+        .post(
+            "/api/admin/referrals/rewards/" + story.reward() + "/" + decision,
+            body,
+            story.adminToken());
+  }
+
   /** The hold period passes for the story's orders and the settlement job runs to completion. */
   private static void settle(Story story, boolean holdPassed) throws Exception {
     if (holdPassed) {
@@ -250,13 +261,7 @@ class CommerceStoryIT {
       throws Exception {
     Story story = buyFromTwoVendorsByCard();
     // The admin approves the reward: paid as credits.
-    HttpResponse<String> approved =
-        story
-            .api()
-            .post(
-                "/api/admin/referrals/rewards/" + story.reward() + "/approve",
-                "{}",
-                story.adminToken());
+    HttpResponse<String> approved = decide(story, "approve", "{}");
     assertEquals(200, approved.statusCode(), approved.body());
     long referralTotal =
         number(
@@ -290,13 +295,7 @@ class CommerceStoryIT {
   @Test
   void aRewardRejectedBeforeSettlementLeavesTheWholeShareInTheVendorsPayout() throws Exception {
     Story story = buyFromTwoVendorsByCard();
-    HttpResponse<String> rejected =
-        story
-            .api()
-            .post(
-                "/api/admin/referrals/rewards/" + story.reward() + "/reject",
-                "{\"note\":\"self-referral ring\"}",
-                story.adminToken());
+    HttpResponse<String> rejected = decide(story, "reject", "{\"note\":\"self-referral ring\"}");
     assertEquals(200, rejected.statusCode(), rejected.body());
     assertEquals(0, balance("wallet:" + story.referrer(), "UAH"), "the referrer gets nothing");
 
@@ -328,13 +327,7 @@ class CommerceStoryIT {
           paidOut(vendor),
           "settled while the reward was pending: the share is held back");
     }
-    HttpResponse<String> rejected =
-        story
-            .api()
-            .post(
-                "/api/admin/referrals/rewards/" + story.reward() + "/reject",
-                "{}",
-                story.adminToken());
+    HttpResponse<String> rejected = decide(story, "reject", "{}");
     assertEquals(200, rejected.statusCode(), rejected.body());
     for (long vendor : List.of(story.vendorA(), story.vendorB())) {
       assertEquals(
@@ -385,13 +378,7 @@ class CommerceStoryIT {
         number("select amount_minor from ring.referral_rewards where id = ?", story.reward()),
         "the reward keeps only the share of the order not refunded");
 
-    HttpResponse<String> approved =
-        story
-            .api()
-            .post(
-                "/api/admin/referrals/rewards/" + story.reward() + "/approve",
-                "{}",
-                story.adminToken());
+    HttpResponse<String> approved = decide(story, "approve", "{}");
     assertEquals(200, approved.statusCode(), approved.body());
     assertEquals(shareB, balance("wallet:" + story.referrer(), "UAH"));
 
