@@ -6,10 +6,11 @@ import java.util.List;
 
 /**
  * The settlement job's work, in set-based SQL in the caller's (chunk) transaction. An order is
- * settled once whatever happens to the job: settling marks it ({@code orders.settled_at}) and
- * writes its line (unique per order) together, and a closed settlement's payout and ledger entries
- * are keyed by the settlement. The queue is the durable state itself (completed, unsettled orders
- * past their vendor's hold period), so a restarted or recovered run simply continues it.
+ * settled once whatever happens to the job: settling takes it off the queue ({@code
+ * settlement_queue}) and writes its line (unique per order, the settled mark) together, and a
+ * closed settlement's payout and ledger entries are keyed by the settlement. The queue is the
+ * durable state itself (completed, unsettled orders past their vendor's hold period), so a
+ * restarted or recovered run simply continues it.
  */
 public interface SettlementStore {
 
@@ -51,8 +52,8 @@ public interface SettlementStore {
 
   /**
    * Settles the slice's orders that are still due into the vendor's open settlement in that
-   * currency (opening one for {@code runId} when there is none): marks them settled and writes
-   * their lines and the settlement's totals.
+   * currency (opening one for {@code runId} when there is none): takes them off the queue and
+   * writes their lines and the settlement's totals.
    *
    * @return the orders settled (0 when another run or a refund request got there first)
    */

@@ -2,7 +2,6 @@ package org.ringplatform.settlement;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
-import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.JsonArray;
@@ -148,14 +147,18 @@ class SettlementIT {
     assertEquals(
         3, count("select count(*) from ring.settlement_lines where settlement_id = ?", settlement));
     for (long due : new long[] {plain, referred, refunded}) {
-      assertNotNull(
-          TestAccounts.query("select settled_at from ring.orders where id = ?", due),
-          "order " + due + " settled");
+      assertEquals(
+          0,
+          count("select count(*) from ring.settlement_queue where order_id = ?", due),
+          "order " + due + " settled: off the queue");
+    }
+    for (long held : new long[] {recent, disputed}) {
+      assertEquals(
+          1,
+          count("select count(*) from ring.settlement_queue where order_id = ?", held),
+          "order " + held + " completed but not due: still queued");
     }
     for (long held : new long[] {recent, delivered, disputed}) {
-      assertNull(
-          TestAccounts.query("select settled_at from ring.orders where id = ?", held),
-          "order " + held + " not due");
       assertEquals(0, count("select count(*) from ring.settlement_lines where order_id = ?", held));
     }
     JsonObject statement = Api.json(api.get("/api/admin/settlements/" + settlement, admin()));
@@ -306,7 +309,7 @@ class SettlementIT {
         "stopped mid-way: " + stopped);
     long unsettled =
         count(
-            "select count(*) from ring.orders where vendor_id in (?, ?) and settled_at is null",
+            "select count(*) from ring.settlement_queue where vendor_id in (?, ?)",
             first.id(),
             second.id());
     assertTrue(unsettled > 0, "orders left for the restart");
@@ -339,10 +342,7 @@ class SettlementIT {
                   + " on o.id = l.order_id where o.vendor_id = ?",
               v.id()));
       assertEquals(
-          0,
-          count(
-              "select count(*) from ring.orders where vendor_id = ? and settled_at is null",
-              v.id()));
+          0, count("select count(*) from ring.settlement_queue where vendor_id = ?", v.id()));
       assertEquals(1, count("select count(*) from ring.settlements where vendor_id = ?", v.id()));
       assertEquals(1, count("select count(*) from ring.payouts where vendor_id = ?", v.id()));
       assertEquals(0, payable(v), "paid out to the cent");

@@ -395,8 +395,9 @@ public class DefaultReferralRewards implements ReferralRewards {
       throws SQLException {
     try (PreparedStatement ps =
         c.prepareStatement(
-            "update ring.orders set referral_returned_minor = referral_returned_minor + ?,"
-                + " updated_at = now() where id = ? returning settled_at is null")) {
+            "update ring.orders o set referral_returned_minor = referral_returned_minor + ?,"
+                + " updated_at = now() where id = ? returning not exists (select 1"
+                + " from ring.settlement_lines l where l.order_id = o.id)")) {
       ps.setLong(1, minor);
       ps.setLong(2, orderId);
       try (ResultSet rs = ps.executeQuery()) {

@@ -22,22 +22,23 @@ import org.ringplatform.ledger.Posting;
 import org.ringplatform.settlement.SettlementStore;
 
 /**
- * The settlement job's SQL. A slice is settled in three statements whatever its size: the due
- * orders are marked settled (which locks them, so a refund under way on one of them finishes
- * first), then their lines and the settlement's totals are written in one statement that reads the
- * refunds committed by then. Nothing is done per order in Java, so a million orders settle in
- * seconds.
+ * The settlement job's SQL. A slice is settled in a few statements whatever its size: the due
+ * orders are locked and taken off the queue ({@code settlement_queue}; the lock makes a refund
+ * under way on one of them finish first), then their lines and the settlement's totals are written
+ * in one statement that reads the refunds committed by then. The order rows themselves are not
+ * written: the line is the settled mark. Nothing is done per order in Java, so a million orders
+ * settle in seconds.
  */
 @Stateless
 public class DefaultSettlementStore implements SettlementStore {
 
   /** The due orders at a cutoff (the one parameter): completed, unsettled, past the hold. */
   static final String DUE =
-      " from ring.orders o join ring.vendors v on v.id = o.vendor_id"
+      " from ring.settlement_queue q join ring.orders o on o.id = q.order_id"
+          + " join ring.vendors v on v.id = q.vendor_id"
           + " join ring.vendor_tiers t on t.code = v.tier"
-          + " where o.settled_at is null and o.completed_at is not null"
-          + " and o.status <> 'refund_requested'"
-          + " and o.completed_at <= cast(? as timestamptz)"
+          + " where o.status <> 'refund_requested'"
+          + " and q.completed_at <= cast(? as timestamptz)"
           + " - make_interval(days => t.settlement_hold_days)";
 
   @Resource(lookup = "jdbc/ring")
@@ -68,13 +69,13 @@ public class DefaultSettlementStore implements SettlementStore {
         PreparedStatement ps =
             c.prepareStatement(
                 "select vendor_id, currency, due_before, completed_at, id, rn, total from ("
-                    + " select o.id, o.vendor_id, o.currency, o.completed_at,"
+                    + " select q.order_id as id, q.vendor_id, q.currency, q.completed_at,"
                     + " cast(? as timestamptz) - make_interval(days => t.settlement_hold_days)"
                     + " as due_before, row_number() over w as rn, count(*) over p as total"
                     + DUE
-                    + " and o.vendor_id % ? = ?"
-                    + " window p as (partition by o.vendor_id, o.currency),"
-                    + " w as (p order by o.completed_at, o.id)) q"
+                    + " and q.vendor_id % ? = ?"
+                    + " window p as (partition by q.vendor_id, q.currency),"
+                    + " w as (p order by q.completed_at, q.order_id)) s"
                     + " where (rn - 1) % ? = 0 or rn % ? = 0 or rn = total"
                     + " order by vendor_id, currency, rn")) {
       ps.setObject(1, cutoff);
@@ -125,7 +126,7 @@ public class DefaultSettlementStore implements SettlementStore {
   @Override
   public int settle(long runId, Slice slice) {
     try (Connection c = dataSource.getConnection()) {
-      Long[] ids = markSettled(c, slice);
+      Long[] ids = dequeue(c, slice);
       if (ids.length == 0) {
         return 0;
       }
@@ -170,28 +171,30 @@ public class DefaultSettlementStore implements SettlementStore {
   }
 
   /**
-   * Marks the slice's still-due orders settled and returns their ids. Updating them takes their row
-   * locks: a refund holding one finishes first, and the next statement sees it.
+   * Takes the slice's still-due orders off the queue and returns their ids. The orders are locked
+   * first (shared, so their rows are not rewritten): a refund holding one finishes first, its order
+   * is checked again, and the next statement sees the refund. A queue row another run took first is
+   * not returned.
    */
-  private static Long[] markSettled(Connection c, Slice slice) throws SQLException {
+  private static Long[] dequeue(Connection c, Slice slice) throws SQLException {
     try (PreparedStatement ps =
         c.prepareStatement(
-            "update ring.orders o set settled_at = now(), updated_at = now(),"
-                + " version = o.version + 1 where o.vendor_id = ? and o.currency = ?"
-                + " and o.completed_at between ? and ?"
-                + " and (o.completed_at, o.id) >= (cast(? as timestamptz), ?)"
-                + " and (o.completed_at, o.id) <= (cast(? as timestamptz), ?)"
-                + " and o.settled_at is null and o.completed_at <= ?"
-                + " and o.status <> 'refund_requested' returning o.id")) {
+            "with due as (select q.order_id from ring.settlement_queue q"
+                + " join ring.orders o on o.id = q.order_id"
+                + " where q.vendor_id = ? and q.currency = ?"
+                + " and (q.completed_at, q.order_id) >= (cast(? as timestamptz), ?)"
+                + " and (q.completed_at, q.order_id) <= (cast(? as timestamptz), ?)"
+                + " and q.completed_at <= ? and o.status <> 'refund_requested'"
+                + " for share of o)"
+                + " delete from ring.settlement_queue q using due"
+                + " where q.order_id = due.order_id returning q.order_id")) {
       ps.setLong(1, slice.vendorId());
       ps.setString(2, slice.currency());
       ps.setObject(3, slice.fromCompleted());
-      ps.setObject(4, slice.toCompleted());
-      ps.setObject(5, slice.fromCompleted());
-      ps.setLong(6, slice.fromOrderId());
-      ps.setObject(7, slice.toCompleted());
-      ps.setLong(8, slice.toOrderId());
-      ps.setObject(9, slice.completedBefore());
+      ps.setLong(4, slice.fromOrderId());
+      ps.setObject(5, slice.toCompleted());
+      ps.setLong(6, slice.toOrderId());
+      ps.setObject(7, slice.completedBefore());
       List<Long> ids = new ArrayList<>(slice.orders());
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {

@@ -100,7 +100,7 @@ public class DefaultRefundService implements RefundService {
           o.totalMinor(),
           o.refundedMinor(),
           refundable,
-          o.settledAt() != null,
+          o.settled(),
           o.completedAt(),
           o.status() == OrderStatus.REFUND_REQUESTED ? requestNote(c, orderId) : null,
           refunds,

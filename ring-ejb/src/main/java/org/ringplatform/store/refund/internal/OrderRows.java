@@ -44,7 +44,7 @@ final class OrderRows {
    * @param commissionMinor frozen commission
    * @param referralMinor referral share still funded: less what a rejected reward gave back
    * @param refundedMinor refunded so far
-   * @param settledAt when settled, or null
+   * @param settled whether it was settled (it has a settlement line)
    * @param completedAt when completed, or null
    */
   record Order(
@@ -59,7 +59,7 @@ final class OrderRows {
       long commissionMinor,
       long referralMinor,
       long refundedMinor,
-      OffsetDateTime settledAt,
+      boolean settled,
       OffsetDateTime completedAt) {
 
     /** Who the caller is to this order: its vendor, an admin, its buyer, or nobody (empty). */
@@ -77,14 +77,18 @@ final class OrderRows {
     }
   }
 
-  /** The order, locked for update when {@code lock}; not found when it does not exist. */
+  /**
+   * The order, locked for update when {@code lock}; not found when it does not exist. Whether it
+   * was settled is read in a statement of its own after the lock is held: a settlement that held
+   * the order commits its line before the lock is granted, and only a later statement sees it.
+   */
   static Order order(Connection c, long orderId, boolean lock) throws SQLException {
     try (PreparedStatement ps =
         c.prepareStatement(
             "select o.id, o.checkout_id, o.buyer_id, o.vendor_id, v.owner_id, o.status,"
                 + " o.currency, o.total_minor, o.commission_minor,"
                 + " o.referral_minor - o.referral_returned_minor,"
-                + " o.refunded_minor, o.settled_at, o.completed_at from ring.orders o"
+                + " o.refunded_minor, o.completed_at from ring.orders o"
                 + " join ring.vendors v on v.id = o.vendor_id where o.id = ?"
                 + (lock ? " for update of o" : ""))) {
       ps.setLong(1, orderId);
@@ -104,8 +108,19 @@ final class OrderRows {
             rs.getLong(9),
             rs.getLong(10),
             rs.getLong(11),
-            time(rs, 12),
-            time(rs, 13));
+            settled(c, orderId),
+            time(rs, 12));
+      }
+    }
+  }
+
+  /** Whether the order has its settlement line. */
+  static boolean settled(Connection c, long orderId) throws SQLException {
+    try (PreparedStatement ps =
+        c.prepareStatement("select 1 from ring.settlement_lines where order_id = ?")) {
+      ps.setLong(1, orderId);
+      try (ResultSet rs = ps.executeQuery()) {
+        return rs.next();
       }
     }
   }

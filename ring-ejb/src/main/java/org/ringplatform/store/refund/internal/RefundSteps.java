@@ -204,7 +204,7 @@ public class RefundSteps {
               order.referralMinor(),
               prior,
               refund.amountMinor());
-      boolean clawback = order.settledAt() != null;
+      boolean clawback = order.settled();
       boolean referralPaid = referralPaid(c, order.checkoutId());
       String reference = paymentReference(c, refundId);
       ledger.post(
