@@ -159,19 +159,32 @@ public class DefaultLedger implements Ledger {
     return a.code() + "|" + a.currency();
   }
 
-  /** Creates missing accounts, then locks all of them in id order; returns their ids by key. */
+  /**
+   * Locks the entry's accounts in id order, creating the missing ones first; returns their ids by
+   * key. Existing accounts are only selected: an insert of an account that exists would wait for
+   * every transaction that has just changed its balance (the platform's accounts are in almost
+   * every entry), so accounts are created only when the lock finds them missing. An account created
+   * here has a larger id than every existing one, so the locks are still taken in id order.
+   */
   private static Map<String, Long> lockAccounts(Connection c, List<Posting> postings)
       throws SQLException {
     Map<String, Account> accounts = new LinkedHashMap<>();
     postings.forEach(p -> accounts.putIfAbsent(key(p.account()), p.account()));
     List<Account> sorted = new ArrayList<>(accounts.values());
     sorted.sort(Comparator.comparing(Account::code).thenComparing(Account::currency));
+    Map<String, Long> ids = selectForUpdate(c, sorted);
+    if (ids.size() == sorted.size()) {
+      return ids;
+    }
     try (PreparedStatement ps =
         c.prepareStatement(
             "insert into ring.ledger_accounts(code, currency, kind, normal_side, owner_type,"
                 + " owner_id, no_overdraft) values (?, ?, ?, ?, ?, ?, ?)"
                 + " on conflict (code, currency) do nothing")) {
       for (Account a : sorted) {
+        if (ids.containsKey(key(a))) {
+          continue;
+        }
         ps.setString(1, a.code());
         ps.setString(2, a.currency());
         ps.setString(3, a.kind());
@@ -187,16 +200,22 @@ public class DefaultLedger implements Ledger {
       }
       ps.executeBatch();
     }
+    return selectForUpdate(c, sorted);
+  }
+
+  /** The ids of those of {@code accounts} that exist, by key, locked in id order. */
+  private static Map<String, Long> selectForUpdate(Connection c, List<Account> accounts)
+      throws SQLException {
     Map<String, Long> ids = new HashMap<>();
     StringBuilder sql =
         new StringBuilder("select id, code, currency from ring.ledger_accounts where ");
-    for (int i = 0; i < sorted.size(); i++) {
+    for (int i = 0; i < accounts.size(); i++) {
       sql.append(i == 0 ? "" : " or ").append("(code = ? and currency = ?)");
     }
     sql.append(" order by id for update");
     try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
       int i = 1;
-      for (Account a : sorted) {
+      for (Account a : accounts) {
         ps.setString(i++, a.code());
         ps.setString(i++, a.currency());
       }

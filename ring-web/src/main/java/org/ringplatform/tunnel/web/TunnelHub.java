@@ -3,6 +3,7 @@ package org.ringplatform.tunnel.web;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
@@ -15,8 +16,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -31,7 +32,10 @@ import org.ringplatform.tunnel.TunnelWritten;
  * which also covers other nodes' writes) it numbers pending messages (one node at a time), then
  * reads every numbered message after the last one it delivered and fans each out, in order, to the
  * clients subscribed to its channel that may see it. A message is rendered once, and each client
- * has its own queue, so a slow client never holds up the others.
+ * has its own queue, so a slow client never holds up the others. The dispatcher is one long-lived
+ * thread that a commit merely wakes: commits landing within a few milliseconds of each other share
+ * one pass (one numbering transaction and one read), and a busy node hands no task to the pool per
+ * commit.
  */
 @ApplicationScoped
 public class TunnelHub {
@@ -43,6 +47,8 @@ public class TunnelHub {
 
   @Resource private ManagedScheduledExecutorService executor;
 
+  @Resource private ManagedThreadFactory threads;
+
   @Inject
   @ConfigProperty(name = "ring.tunnel.idle-timeout-seconds", defaultValue = "90")
   int idleTimeoutSeconds;
@@ -50,6 +56,11 @@ public class TunnelHub {
   @Inject
   @ConfigProperty(name = "ring.tunnel.poll-millis", defaultValue = "1000")
   long pollMillis;
+
+  /** How long a woken dispatcher waits for further commits before its pass. */
+  @Inject
+  @ConfigProperty(name = "ring.tunnel.coalesce-millis", defaultValue = "10")
+  long coalesceMillis;
 
   @Inject
   @ConfigProperty(name = "ring.tunnel.retention-hours", defaultValue = "24")
@@ -62,16 +73,18 @@ public class TunnelHub {
 
   private final Map<String, Set<TunnelClient>> byChannel = new ConcurrentHashMap<>();
   private final Set<TunnelClient> clients = ConcurrentHashMap.newKeySet();
-  private final AtomicBoolean running = new AtomicBoolean();
-  private final AtomicBoolean again = new AtomicBoolean();
+  private final Semaphore wake = new Semaphore(0);
   private final List<ScheduledFuture<?>> timers = new ArrayList<>();
   private volatile long delivered = -1;
+  private volatile boolean stopping;
+  private Thread dispatcher;
 
   void start(@Observes @Initialized(ApplicationScoped.class) Object context) {
     delivered = outbox.lastSequence();
-    timers.add(
-        executor.scheduleWithFixedDelay(
-            this::poke, pollMillis, Math.max(50, pollMillis), TimeUnit.MILLISECONDS));
+    dispatcher = threads.newThread(this::dispatch);
+    dispatcher.setName("ring-tunnel-dispatcher");
+    dispatcher.setDaemon(true);
+    dispatcher.start();
     long sweep = Math.max(1, Math.min(10, idleTimeoutSeconds / 3));
     timers.add(executor.scheduleWithFixedDelay(this::sweep, sweep, sweep, TimeUnit.SECONDS));
     timers.add(executor.scheduleWithFixedDelay(this::purge, 1, 30, TimeUnit.MINUTES));
@@ -80,6 +93,10 @@ public class TunnelHub {
 
   @PreDestroy
   void stop() {
+    stopping = true;
+    if (dispatcher != null) {
+      dispatcher.interrupt();
+    }
     timers.forEach(t -> t.cancel(false));
     for (TunnelClient c : clients) {
       c.close(1001, "server stopping");
@@ -91,40 +108,47 @@ public class TunnelHub {
     poke();
   }
 
-  /** Runs the dispatcher now, or once more right after the run under way. */
+  /** Wakes the dispatcher: a pass runs now, or once more right after the pass under way. */
   void poke() {
-    again.set(true);
-    if (running.compareAndSet(false, true)) {
+    if (wake.availablePermits() == 0) {
+      wake.release();
+    }
+  }
+
+  /**
+   * The dispatcher's loop: a pass when woken (after a short wait that lets commits landing together
+   * share it) or when the poll interval passes without a wake-up.
+   */
+  private void dispatch() {
+    while (!stopping) {
       try {
-        executor.execute(this::drain);
+        if (wake.tryAcquire(Math.max(50, pollMillis), TimeUnit.MILLISECONDS)
+            && coalesceMillis > 0) {
+          Thread.sleep(coalesceMillis);
+        }
+        wake.drainPermits();
+        drain();
+      } catch (InterruptedException e) {
+        if (stopping) {
+          return;
+        }
       } catch (RuntimeException e) {
-        running.set(false);
-        LOG.log(Level.WARNING, "Tunnel dispatcher could not be scheduled", e);
+        LOG.log(Level.WARNING, "Tunnel dispatch failed; retrying on the next tick", e);
       }
     }
   }
 
+  /** Numbers what is pending, then fans out every message after the last one delivered. */
   private void drain() {
-    try {
-      while (again.getAndSet(false)) {
-        outbox.sequence();
-        List<TunnelMessage> batch;
-        do {
-          batch = outbox.after(delivered, BATCH);
-          for (TunnelMessage m : batch) {
-            fanOut(m);
-            delivered = m.id();
-          }
-        } while (batch.size() == BATCH);
+    outbox.sequence();
+    List<TunnelMessage> batch;
+    do {
+      batch = outbox.after(delivered, BATCH);
+      for (TunnelMessage m : batch) {
+        fanOut(m);
+        delivered = m.id();
       }
-    } catch (RuntimeException e) {
-      LOG.log(Level.WARNING, "Tunnel dispatch failed; retrying on the next tick", e);
-    } finally {
-      running.set(false);
-      if (again.get()) {
-        poke();
-      }
-    }
+    } while (batch.size() == BATCH && !stopping);
   }
 
   private void fanOut(TunnelMessage m) {
