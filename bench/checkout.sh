@@ -88,7 +88,7 @@ orders=$("${PSQL[@]}" -c "select count(*) from ring.orders")
 checkouts=$("${PSQL[@]}" -c "select count(*) from ring.checkouts where status = 'paid'")
 sold=$("${PSQL[@]}" -c "select coalesce(-sum(change), 0) from ring.stock_movements where kind = 'sale'")
 unbalanced=$("${PSQL[@]}" -c "select count(*) from (select entry_id from ring.ledger_postings group by entry_id, currency having sum(case side when 'D' then amount_minor else -amount_minor end) <> 0) x")
-drifting=$("${PSQL[@]}" -c "select count(*) from ring.ledger_accounts a left join (select account_id, sum(amount_minor) filter (where side = 'D') d, sum(amount_minor) filter (where side = 'C') c from ring.ledger_postings group by account_id) s on s.account_id = a.id where a.balance_minor <> case a.normal_side when 'D' then coalesce(s.d, 0) - coalesce(s.c, 0) else coalesce(s.c, 0) - coalesce(s.d, 0) end")
+drifting=$("${PSQL[@]}" -c "select count(*) from ring.ledger_balances a left join (select account_id, sum(amount_minor) filter (where side = 'D') d, sum(amount_minor) filter (where side = 'C') c from ring.ledger_postings group by account_id) s on s.account_id = a.id where a.balance_minor <> case a.normal_side when 'D' then coalesce(s.d, 0) - coalesce(s.c, 0) else coalesce(s.c, 0) - coalesce(s.d, 0) end")
 {
   echo "## $(date '+%F %T') checkout, $PRODUCTS products, $BUYERS concurrent buyers, ${DURATION}s"
   echo

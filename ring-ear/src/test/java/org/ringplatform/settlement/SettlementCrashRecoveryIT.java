@@ -185,7 +185,7 @@ class SettlementCrashRecoveryIT {
           0,
           count(
               s,
-              "select count(*) from ring.ledger_accounts a left join (select account_id,"
+              "select count(*) from ring.ledger_balances a left join (select account_id,"
                   + " sum(case side when 'D' then amount_minor else -amount_minor end) as d"
                   + " from ring.ledger_postings group by 1) p on p.account_id = a.id"
                   + " where a.balance_minor <> case a.normal_side when 'D' then coalesce(p.d, 0)"

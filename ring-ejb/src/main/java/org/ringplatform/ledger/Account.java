@@ -90,6 +90,15 @@ public record Account(
     return owned("wallet:" + userId, currency, "liability", 'C', "user", userId, true);
   }
 
+  /**
+   * Whether the balance is kept in stripes: the platform's own accounts (no owner, overdraft
+   * allowed), which nearly every entry touches. Their changes are spread over a few rows so that
+   * concurrent transactions do not queue for one; no check needs their exact balance mid-entry.
+   */
+  public boolean striped() {
+    return ownerId == null && !noOverdraft;
+  }
+
   private static Account platform(String code, String currency, String kind, char side) {
     return new Account(code, currency.toUpperCase(Locale.ROOT), kind, side, null, null, false);
   }

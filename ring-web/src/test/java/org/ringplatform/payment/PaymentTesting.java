@@ -139,7 +139,7 @@ final class PaymentTesting {
     assertEquals(
         0L,
         count(
-            "select count(*) from ring.ledger_accounts a left join (select account_id,"
+            "select count(*) from ring.ledger_balances a left join (select account_id,"
                 + " sum(amount_minor) filter (where side = 'D') as d, sum(amount_minor) filter"
                 + " (where side = 'C') as cr from ring.ledger_postings group by account_id) s"
                 + " on s.account_id = a.id where a.balance_minor <> case a.normal_side when 'D'"

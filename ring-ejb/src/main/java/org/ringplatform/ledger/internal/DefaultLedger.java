@@ -4,6 +4,7 @@ import jakarta.annotation.Resource;
 import jakarta.ejb.Stateless;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -28,14 +29,22 @@ import org.ringplatform.platform.RingException;
 
 /**
  * The ledger on {@code ledger_accounts}, {@code ledger_entries} and {@code ledger_postings}, in
- * plain JDBC on the shared datasource so it joins the caller's transaction. Accounts are locked in
- * id order, so two entries touching the same accounts never deadlock.
+ * plain JDBC on the shared datasource so it joins the caller's transaction. Owned accounts
+ * (wallets, vendors) are locked in id order, so two entries touching the same accounts never
+ * deadlock, and their balance row is checked against overdraft under that lock. The platform's own
+ * accounts are not locked: their balance changes go to one of {@link #STRIPES} rows, the same one
+ * for every entry of a transaction ({@link Account#striped()}, {@code ledger_balance_stripes}).
  */
 @Stateless
 public class DefaultLedger implements Ledger {
 
+  /** Stripes per platform account: enough that concurrent transactions rarely share one. */
+  static final int STRIPES = 16;
+
   @Resource(lookup = "jdbc/ring")
   private DataSource dataSource;
+
+  @Resource private TransactionSynchronizationRegistry transactions;
 
   @Inject private Event<WalletChanged> walletChanged;
 
@@ -81,6 +90,13 @@ public class DefaultLedger implements Ledger {
         deltas.merge(id, signed, Math::addExact);
       }
       Map<Long, Long> walletBalances = new HashMap<>();
+      Map<Long, Long> stripeDeltas = new TreeMap<>();
+      for (Map.Entry<Long, Long> d : deltas.entrySet()) {
+        if (byId.get(d.getKey()).striped()) {
+          stripeDeltas.put(d.getKey(), d.getValue());
+        }
+      }
+      deltas.keySet().removeAll(stripeDeltas.keySet());
       try (PreparedStatement ps =
           c.prepareStatement(
               "update ring.ledger_accounts set balance_minor = balance_minor + ?,"
@@ -108,6 +124,7 @@ public class DefaultLedger implements Ledger {
           }
         }
       }
+      addToStripes(c, stripeDeltas);
       try (PreparedStatement ps =
           c.prepareStatement(
               "insert into ring.ledger_postings(entry_id, account_id, side, amount_minor,"
@@ -129,6 +146,29 @@ public class DefaultLedger implements Ledger {
       return entryId;
     } catch (SQLException e) {
       throw new IllegalStateException("Could not post " + idempotencyKey, e);
+    }
+  }
+
+  /** Adds the platform accounts' changes to this transaction's stripe of each. */
+  private void addToStripes(Connection c, Map<Long, Long> deltas) throws SQLException {
+    if (deltas.isEmpty()) {
+      return;
+    }
+    Object tx = transactions.getTransactionKey();
+    int stripe = tx == null ? 0 : Math.floorMod(tx.hashCode(), STRIPES);
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "insert into ring.ledger_balance_stripes(account_id, stripe, balance_minor)"
+                + " values (?, ?, ?) on conflict (account_id, stripe) do update"
+                + " set balance_minor = ring.ledger_balance_stripes.balance_minor"
+                + " + excluded.balance_minor")) {
+      for (Map.Entry<Long, Long> d : deltas.entrySet()) {
+        ps.setLong(1, d.getKey());
+        ps.setInt(2, stripe);
+        ps.setLong(3, d.getValue());
+        ps.addBatch();
+      }
+      ps.executeBatch();
     }
   }
 
@@ -160,11 +200,12 @@ public class DefaultLedger implements Ledger {
   }
 
   /**
-   * Locks the entry's accounts in id order, creating the missing ones first; returns their ids by
-   * key. Existing accounts are only selected: an insert of an account that exists would wait for
-   * every transaction that has just changed its balance (the platform's accounts are in almost
-   * every entry), so accounts are created only when the lock finds them missing. An account created
-   * here has a larger id than every existing one, so the locks are still taken in id order.
+   * Locks the entry's owned accounts in id order (the platform's striped ones are not locked),
+   * creating missing accounts first; returns the ids of all by key. Existing accounts are only
+   * selected: an insert of an account that exists would wait for every transaction that has just
+   * changed its balance (the platform's accounts are in almost every entry), so accounts are
+   * created only when the lock finds them missing. An account created here has a larger id than
+   * every existing one, so the locks are still taken in id order.
    */
   private static Map<String, Long> lockAccounts(Connection c, List<Posting> postings)
       throws SQLException {
@@ -172,7 +213,10 @@ public class DefaultLedger implements Ledger {
     postings.forEach(p -> accounts.putIfAbsent(key(p.account()), p.account()));
     List<Account> sorted = new ArrayList<>(accounts.values());
     sorted.sort(Comparator.comparing(Account::code).thenComparing(Account::currency));
-    Map<String, Long> ids = selectForUpdate(c, sorted);
+    List<Account> owned = sorted.stream().filter(a -> !a.striped()).toList();
+    List<Account> striped = sorted.stream().filter(Account::striped).toList();
+    Map<String, Long> ids = select(c, owned, true);
+    ids.putAll(select(c, striped, false));
     if (ids.size() == sorted.size()) {
       return ids;
     }
@@ -200,19 +244,24 @@ public class DefaultLedger implements Ledger {
       }
       ps.executeBatch();
     }
-    return selectForUpdate(c, sorted);
+    ids = select(c, owned, true);
+    ids.putAll(select(c, striped, false));
+    return ids;
   }
 
-  /** The ids of those of {@code accounts} that exist, by key, locked in id order. */
-  private static Map<String, Long> selectForUpdate(Connection c, List<Account> accounts)
+  /** The ids of those of {@code accounts} that exist, by key; locked in id order when asked. */
+  private static Map<String, Long> select(Connection c, List<Account> accounts, boolean lock)
       throws SQLException {
     Map<String, Long> ids = new HashMap<>();
+    if (accounts.isEmpty()) {
+      return ids;
+    }
     StringBuilder sql =
         new StringBuilder("select id, code, currency from ring.ledger_accounts where ");
     for (int i = 0; i < accounts.size(); i++) {
       sql.append(i == 0 ? "" : " or ").append("(code = ? and currency = ?)");
     }
-    sql.append(" order by id for update");
+    sql.append(lock ? " order by id for update" : "");
     try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
       int i = 1;
       for (Account a : accounts) {
@@ -302,7 +351,7 @@ public class DefaultLedger implements Ledger {
     try (Connection c = dataSource.getConnection();
         PreparedStatement ps =
             c.prepareStatement(
-                "select balance_minor from ring.ledger_accounts where code = ? and currency = ?")) {
+                "select balance_minor from ring.ledger_balances where code = ? and currency = ?")) {
       ps.setString(1, code);
       ps.setString(2, currency);
       try (ResultSet rs = ps.executeQuery()) {
@@ -319,7 +368,7 @@ public class DefaultLedger implements Ledger {
     try (Connection c = dataSource.getConnection();
         PreparedStatement ps =
             c.prepareStatement(
-                "select code, currency, kind, balance_minor from ring.ledger_accounts"
+                "select code, currency, kind, balance_minor from ring.ledger_balances"
                     + " where starts_with(code, ?) order by code, currency limit ?")) {
       ps.setString(1, prefix);
       ps.setInt(2, Math.max(1, Math.min(limit, 10_000)));
@@ -399,7 +448,7 @@ public class DefaultLedger implements Ledger {
       }
       try (PreparedStatement ps =
               c.prepareStatement(
-                  "select a.code || ' ' || a.currency from ring.ledger_accounts a left join"
+                  "select a.code || ' ' || a.currency from ring.ledger_balances a left join"
                       + " (select account_id, sum(amount_minor) filter (where side = 'D') as d,"
                       + " sum(amount_minor) filter (where side = 'C') as cr"
                       + " from ring.ledger_postings group by account_id) s on s.account_id = a.id"

@@ -32,7 +32,7 @@ public class DefaultLedgerConsole implements LedgerConsole {
     try (Connection c = dataSource.getConnection();
         PreparedStatement ps =
             c.prepareStatement(
-                "select code, currency, kind, balance_minor from ring.ledger_accounts"
+                "select code, currency, kind, balance_minor from ring.ledger_balances"
                     + " where starts_with(code, ?) and (cast(? as varchar) is null"
                     + " or currency = ?) order by code, currency offset ? limit ?")) {
       String cur = currency(currency);

@@ -220,7 +220,7 @@ public final class OrderFixtures {
   /** The balance of a ledger account (0 when it has none). */
   public static long balance(String code, String currency) throws Exception {
     return number(
-        "select balance_minor from ring.ledger_accounts where code = ? and currency = ?",
+        "select balance_minor from ring.ledger_balances where code = ? and currency = ?",
         code,
         currency);
   }
@@ -323,7 +323,7 @@ public final class OrderFixtures {
           problems);
       collect(
           c,
-          "select 'account ' || a.code || ' ' || a.currency from ring.ledger_accounts a left join"
+          "select 'account ' || a.code || ' ' || a.currency from ring.ledger_balances a left join"
               + " (select account_id, sum(amount_minor) filter (where side = 'D') as d,"
               + " sum(amount_minor) filter (where side = 'C') as cr from ring.ledger_postings"
               + " group by account_id) s on s.account_id = a.id where a.balance_minor <> case"

@@ -159,7 +159,7 @@ public final class CommerceFixtures {
   public static long balance(String code) throws Exception {
     Object v =
         TestAccounts.query(
-            "select balance_minor from ring.ledger_accounts where code = ? and currency = ?",
+            "select balance_minor from ring.ledger_balances where code = ? and currency = ?",
             code,
             CURRENCY);
     return v == null ? 0 : ((Number) v).longValue();

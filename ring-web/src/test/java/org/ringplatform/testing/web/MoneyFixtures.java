@@ -161,7 +161,7 @@ public final class MoneyFixtures {
   public static long balance(String code, String currency) throws Exception {
     Object v =
         TestAccounts.query(
-            "select balance_minor from ring.ledger_accounts where code = ? and currency = ?",
+            "select balance_minor from ring.ledger_balances where code = ? and currency = ?",
             code,
             currency);
     return v == null ? 0 : ((Number) v).longValue();
