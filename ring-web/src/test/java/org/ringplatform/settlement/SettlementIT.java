@@ -204,6 +204,50 @@ class SettlementIT {
     assertEquals(5_600 + 4_800 + 3_200, payable(v));
   }
 
+  @Test
+  void aCompletedOrderIsQueuedOnceFollowsItsCompletionTimeAndLeavesTheQueueForGoodWhenSettled()
+      throws Exception {
+    MoneyFixtures f = new MoneyFixtures(base);
+    Vendor v = MoneyFixtures.vendor("queued");
+    long buyer = buyer();
+    long delivered = f.order(v, buyer, 3_000, 600, 0, 1, "delivered", null);
+    assertEquals(
+        0,
+        count("select count(*) from ring.settlement_queue where order_id = ?", delivered),
+        "not completed: not queued");
+    long order = f.order(v, buyer, 2_000, 400, 0, 1, "completed", DAY);
+    String queued = "select count(*) from ring.settlement_queue where order_id = ?";
+    String inStep =
+        "select count(*) from ring.settlement_queue q join ring.orders o on o.id = q.order_id"
+            + " where q.order_id = ? and q.completed_at = o.completed_at";
+    assertEquals(1, count(queued, order));
+    assertEquals(1, count(inStep, order), "queued at its completion time");
+
+    // Completed a day ago: inside the hold, so a run leaves it queued.
+    settle();
+    assertEquals(1, count(queued, order));
+    assertEquals(0, count("select count(*) from ring.settlement_lines where order_id = ?", order));
+
+    // Its completion time moved back past the hold: the queue follows, and the next run settles.
+    TestAccounts.query(
+        "update ring.orders set completed_at = completed_at - interval '9 days' where id = ?"
+            + " returning id",
+        order);
+    assertEquals(1, count(inStep, order), "the queue follows the completion time");
+    settle();
+    assertEquals(0, count(queued, order));
+    assertEquals(1, count("select count(*) from ring.settlement_lines where order_id = ?", order));
+
+    // A settled order is never queued again, whatever happens to its completion time.
+    TestAccounts.query(
+        "update ring.orders set completed_at = completed_at - interval '1 day' where id = ?"
+            + " returning id",
+        order);
+    assertEquals(0, count(queued, order));
+    settle();
+    assertEquals(1, count("select count(*) from ring.settlement_lines where order_id = ?", order));
+  }
+
   private static void assertLine(
       JsonArray lines,
       long orderId,
