@@ -211,8 +211,9 @@ class MatcherIT {
         id);
     long secret = listing(author, null, skill, "active", "public", true);
 
-    JsonObject run = runMatcher();
-    assertTrue(run.getInt("itemsDone") >= 2, run.toString());
+    // This run, or a scheduled one of the shared server that got there first, has matched both
+    // listings by the time it completes; what counts is who was matched and told.
+    runMatcher();
 
     assertEquals(
         Set.of(fit, confidential),
